@@ -1,0 +1,143 @@
+package io.arbiter.jobs.config;
+
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Every key of {@code conf/arbiter.yaml}, typed, with its default and meaning. The YAML file is
+ * nested ({@code kafka: {bootstrap-servers: ...}}); keys here are the dotted paths.
+ *
+ * <p>Two prefixes pass through untouched: {@code kafka.properties.*} goes to every Kafka client
+ * (security settings; values may be {@code ${env:NAME}} or {@code ${file:PATH}} so secrets stay out
+ * of the file), and {@code flink.*} goes to Flink's own configuration.
+ */
+public final class ArbiterOptions {
+
+    private ArbiterOptions() {}
+
+    /** Prefix of free-form Kafka client properties. */
+    public static final String KAFKA_PROPERTIES_PREFIX = "kafka.properties.";
+
+    /** Prefix of free-form Flink configuration keys. */
+    public static final String FLINK_PREFIX = "flink.";
+
+    public static final ConfigOption<String> JOB_NAME =
+            ConfigOptions.key("job.name")
+                    .stringType()
+                    .defaultValue("arbiter")
+                    .withDescription(
+                            "Name of the job; also the base of its Kafka transactional ids and consumer group.");
+
+    public static final ConfigOption<Integer> PARALLELISM =
+            ConfigOptions.key("job.parallelism")
+                    .intType()
+                    .defaultValue(1)
+                    .withDescription("Default parallelism of the job's operators.");
+
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS =
+            ConfigOptions.key("kafka.bootstrap-servers")
+                    .stringType()
+                    .defaultValue("127.0.0.1:9092")
+                    .withDescription("Kafka bootstrap servers, host:port[,host:port].");
+
+    public static final ConfigOption<Duration> TRANSACTION_TIMEOUT =
+            ConfigOptions.key("kafka.transaction-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "transaction.timeout.ms of the exactly-once sinks; must not exceed the"
+                                    + " broker's transaction.max.timeout.ms and must outlast the"
+                                    + " longest checkpoint plus a restart.");
+
+    public static final ConfigOption<String> TOPIC_BARS = topic("market-bars", "market.bars");
+    public static final ConfigOption<String> TOPIC_FILLS = topic("fills", "exec.fills");
+    public static final ConfigOption<String> TOPIC_EXTERNAL_SIGNALS =
+            topic("external-signals", "signals.external");
+    public static final ConfigOption<String> TOPIC_CONTROL = topic("control", "control.commands");
+    public static final ConfigOption<String> TOPIC_FEATURES = topic("features", "features.vectors");
+    public static final ConfigOption<String> TOPIC_SIGNALS = topic("signals", "signals.scored");
+    public static final ConfigOption<String> TOPIC_INTENTS = topic("intents", "orders.intents");
+    public static final ConfigOption<String> TOPIC_ALLOCATIONS =
+            topic("allocations", "alloc.events");
+    public static final ConfigOption<String> TOPIC_GOVERNANCE = topic("governance", "gov.events");
+    public static final ConfigOption<String> TOPIC_HEALTH = topic("health", "health.reports");
+    public static final ConfigOption<String> TOPIC_DEAD_LETTERS =
+            topic("dead-letters", "dlq.records");
+
+    public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
+            ConfigOptions.key("watermarks.max-out-of-orderness")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription(
+                            "How far behind the newest event time a record may arrive and still be"
+                                    + " on time (bounded out-of-orderness of every source).");
+
+    public static final ConfigOption<Duration> IDLENESS =
+            ConfigOptions.key("watermarks.idleness")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(30))
+                    .withDescription(
+                            "A source partition silent this long stops holding back the watermark.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL =
+            ConfigOptions.key("checkpointing.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(10))
+                    .withDescription(
+                            "Checkpoint interval; exactly-once outputs become visible to"
+                                    + " read_committed consumers at each checkpoint.");
+
+    public static final ConfigOption<String> CHECKPOINT_DIR =
+            ConfigOptions.key("checkpointing.directory")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Durable checkpoint storage URI (file://, s3://); in-memory when unset.");
+
+    public static final ConfigOption<String> STATE_BACKEND =
+            ConfigOptions.key("state.backend")
+                    .stringType()
+                    .defaultValue("hashmap")
+                    .withDescription("hashmap (heap, default) or rocksdb.");
+
+    public static final ConfigOption<String> SCORING_DEVICE =
+            ConfigOptions.key("scoring.device")
+                    .stringType()
+                    .defaultValue("cpu")
+                    .withDescription("cpu, or cuda[:N] to score dense models on a GPU.");
+
+    /** Every option above, for validation of unknown keys and for --help output. */
+    public static final List<ConfigOption<?>> ALL =
+            List.of(
+                    JOB_NAME,
+                    PARALLELISM,
+                    BOOTSTRAP_SERVERS,
+                    TRANSACTION_TIMEOUT,
+                    TOPIC_BARS,
+                    TOPIC_FILLS,
+                    TOPIC_EXTERNAL_SIGNALS,
+                    TOPIC_CONTROL,
+                    TOPIC_FEATURES,
+                    TOPIC_SIGNALS,
+                    TOPIC_INTENTS,
+                    TOPIC_ALLOCATIONS,
+                    TOPIC_GOVERNANCE,
+                    TOPIC_HEALTH,
+                    TOPIC_DEAD_LETTERS,
+                    MAX_OUT_OF_ORDERNESS,
+                    IDLENESS,
+                    CHECKPOINT_INTERVAL,
+                    CHECKPOINT_DIR,
+                    STATE_BACKEND,
+                    SCORING_DEVICE);
+
+    private static ConfigOption<String> topic(String key, String defaultName) {
+        return ConfigOptions.key("topics." + key)
+                .stringType()
+                .defaultValue(defaultName)
+                .withDescription("Kafka topic name (default " + defaultName + ").");
+    }
+}

@@ -1,0 +1,16 @@
+package io.arbiter.jobs.pipeline;
+
+/**
+ * Stable operator ids of the pipeline. State in a savepoint is found by these, so they never change
+ * once released; the savepoint tools and the tests use the same constants.
+ */
+public final class JobUids {
+
+    private JobUids() {}
+
+    public static final String SOURCE_BARS = "source-market-bars";
+    public static final String SPLIT_BARS = "split-dead-letters-bars";
+    public static final String FEATURES = "features";
+    public static final String SINK_FEATURES = "sink-features";
+    public static final String SINK_DEAD_LETTERS = "sink-dead-letters";
+}
