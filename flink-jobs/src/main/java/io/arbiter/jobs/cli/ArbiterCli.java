@@ -1,0 +1,67 @@
+package io.arbiter.jobs.cli;
+
+import io.arbiter.jobs.config.ConfigException;
+import io.arbiter.jobs.demo.Demo;
+import io.arbiter.jobs.demo.DemoSettings;
+
+import java.util.Set;
+
+/**
+ * The {@code arbiter} command that bin/arbiter launches. Usage errors print one line and exit 2; a
+ * bad configuration prints every violation and exits 1.
+ */
+public final class ArbiterCli {
+
+    static final String USAGE =
+            String.join(
+                    "\n",
+                    "usage: arbiter <command> [options]",
+                    "",
+                    "commands:",
+                    "  demo [--duration 90s] [--rate 2000] [--data DIR] [--work-dir DIR]",
+                    "       [--web-port 8081] [--prometheus-port 9249] [--kafka-port 0]",
+                    "                         local broker + the job on a MiniCluster, fed real bars",
+                    "  run --config FILE      the job against an existing Kafka, embedded MiniCluster",
+                    "       [--web-port 8081] [--prometheus-port 9249]",
+                    "  kafka start|stop|status [--dir D] [--port P] [--controller-port C]",
+                    "                         a local single-node broker in its own JVM",
+                    "  help                   this text");
+
+    private ArbiterCli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0 || Set.of("help", "--help", "-h").contains(args[0])) {
+            System.out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            switch (args[0]) {
+                case "demo":
+                    return Demo.run(
+                            DemoSettings.from(
+                                    CliArgs.parse("demo", args, 1, DemoSettings.OPTIONS)));
+                case "run":
+                    return RunCommand.run(CliArgs.parse("run", args, 1, RunCommand.OPTIONS));
+                default:
+                    throw new UsageException(
+                            "unknown command '" + args[0] + "' (try: arbiter --help)");
+            }
+        } catch (UsageException e) {
+            System.err.println("arbiter: " + e.getMessage());
+            return 2;
+        } catch (ConfigException e) {
+            System.err.println("arbiter: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            System.err.println("arbiter " + args[0] + " failed: " + e);
+            e.printStackTrace();
+            return 1;
+        } finally {
+            System.out.flush();
+        }
+    }
+}

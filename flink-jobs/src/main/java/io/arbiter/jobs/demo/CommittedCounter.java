@@ -1,0 +1,69 @@
+package io.arbiter.jobs.demo;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Counts what a downstream consumer sees on the job's output topics: records read with
+ * read_committed, i.e. only what the exactly-once sinks committed.
+ */
+final class CommittedCounter implements Runnable {
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final List<String> topics;
+    private volatile boolean stopped;
+
+    CommittedCounter(Properties kafka, List<String> topics) {
+        Properties props = new Properties();
+        props.putAll(kafka);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.consumer =
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.topics = topics;
+        topics.forEach(t -> counts.put(t, new AtomicLong()));
+    }
+
+    @Override
+    public void run() {
+        try {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic)
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!stopped) {
+                consumer.poll(Duration.ofMillis(500))
+                        .forEach(r -> counts.get(r.topic()).incrementAndGet());
+            }
+        } catch (WakeupException e) {
+            // stop() woke the poll
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    long count(String topic) {
+        return counts.get(topic).get();
+    }
+
+    void stop() {
+        stopped = true;
+        consumer.wakeup();
+    }
+}

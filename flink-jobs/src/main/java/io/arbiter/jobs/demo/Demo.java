@@ -1,0 +1,241 @@
+package io.arbiter.jobs.demo;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.arbiter.jobs.config.ArbiterConfig;
+import io.arbiter.jobs.config.ArbiterOptions;
+import io.arbiter.jobs.kafka.TopicAdmin;
+import io.arbiter.jobs.pipeline.ArbiterPipeline;
+import io.arbiter.jobs.pipeline.JobEnvironment;
+import io.arbiter.jobs.pipeline.KafkaWiring;
+import io.arbiter.jobs.pipeline.LocalCluster;
+import io.arbiter.localkafka.LocalKafkaBroker;
+import io.arbiter.schemas.Bar;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code arbiter demo}: a real broker in its own JVM, the Arbiter job on an embedded MiniCluster
+ * (web UI and Prometheus endpoint), and the repository's real bars fed through it, with progress
+ * every few seconds and a summary at the end. Everything it starts stops with it.
+ */
+public final class Demo {
+
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final int PARALLELISM = 2;
+
+    private final DemoSettings settings;
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    private Demo(DemoSettings settings) {
+        this.settings = settings;
+    }
+
+    public static int run(DemoSettings settings) throws Exception {
+        return new Demo(settings).run();
+    }
+
+    private int run() throws Exception {
+        long started = System.nanoTime();
+        Thread hook = new Thread(this::onCtrlC, "demo-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runDemo(started);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down (Ctrl-C): the hook is running and waits for us
+            }
+        }
+    }
+
+    private int runDemo(long started) throws Exception {
+        List<Bar> bars = DemoFeed.load(settings.dataDir());
+        Path workDir =
+                settings.workDir() != null
+                        ? Files.createDirectories(settings.workDir())
+                        : Files.createTempDirectory("arbiter-demo-");
+        say(
+                "Arbiter demo: "
+                        + bars.size()
+                        + " real bars from "
+                        + settings.dataDir()
+                        + ", work dir "
+                        + workDir);
+
+        try (LocalKafkaBroker broker =
+                LocalKafkaBroker.builder()
+                        .dataDir(workDir.resolve("kafka"))
+                        .port(settings.kafkaPort())
+                        .classpath(settings.kafkaClasspath())
+                        .build()
+                        .start()) {
+            say("Kafka broker (own JVM, pid " + broker.pid() + ") at " + broker.bootstrapServers());
+            ArbiterConfig config =
+                    ArbiterConfig.defaults()
+                            .with(
+                                    Map.of(
+                                            "job.name",
+                                            "arbiter-demo",
+                                            "job.parallelism",
+                                            String.valueOf(PARALLELISM),
+                                            "kafka.bootstrap-servers",
+                                            broker.bootstrapServers(),
+                                            "checkpointing.interval",
+                                            "2 s"));
+            String barsTopic = config.get(ArbiterOptions.TOPIC_BARS);
+            String featuresTopic = config.get(ArbiterOptions.TOPIC_FEATURES);
+            String dlqTopic = config.get(ArbiterOptions.TOPIC_DEAD_LETTERS);
+            Properties kafka = config.kafkaProperties();
+            // Historical bars carry 1990s timestamps: keep them, whatever their age.
+            TopicAdmin.ensureTopics(
+                    kafka,
+                    List.of(barsTopic, featuresTopic, dlqTopic),
+                    PARALLELISM,
+                    Map.of("retention.ms", "-1"));
+
+            Configuration flink =
+                    LocalCluster.configuration(
+                            settings.webPort(), settings.prometheusPort(), PARALLELISM);
+            flink.addAll(JobEnvironment.flinkConfiguration(config));
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+            ArbiterPipeline.define(
+                    env, KafkaWiring.inputs(config, false), KafkaWiring.outputs(config));
+            JobClient job = env.executeAsync();
+            say(
+                    "Flink job "
+                            + job.getJobID()
+                            + " running; web UI http://127.0.0.1:"
+                            + settings.webPort()
+                            + ", Prometheus http://127.0.0.1:"
+                            + settings.prometheusPort()
+                            + "/metrics");
+
+            DemoFeed feed = new DemoFeed(bars, barsTopic, kafka, settings.barsPerSecond());
+            CommittedCounter outputs =
+                    new CommittedCounter(kafka, List.of(featuresTopic, dlqTopic));
+            Thread feedThread = start(feed, "demo-feed");
+            Thread counterThread = start(outputs, "demo-output-counter");
+            say(
+                    "Feeding at "
+                            + settings.barsPerSecond()
+                            + " bars/s; one deliberately malformed record every "
+                            + DemoFeed.MALFORMED_EVERY
+                            + " bars shows dead-lettering."
+                            + (settings.duration() == null
+                                    ? " Ctrl-C stops."
+                                    : " Stops after " + settings.duration().toSeconds() + " s."));
+
+            JobCounts counts = JobCounts.EMPTY;
+            long deadline =
+                    settings.duration() == null
+                            ? Long.MAX_VALUE
+                            : started + settings.duration().toNanos();
+            while (System.nanoTime() < deadline
+                    && !stopRequested.await(
+                            Math.min(
+                                    PROGRESS_EVERY.toNanos(),
+                                    Math.max(1, deadline - System.nanoTime())),
+                            TimeUnit.NANOSECONDS)) {
+                counts = JobCounts.of(job, counts);
+                say(progress(started, feed, counts, outputs, featuresTopic, dlqTopic));
+            }
+
+            feed.stop();
+            feedThread.join();
+            say("Feed stopped; waiting for the last checkpoint to commit the outputs…");
+            long drainDeadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+            while (System.nanoTime() < drainDeadline
+                    && outputs.count(featuresTopic) + outputs.count(dlqTopic) < feed.sent()) {
+                counts = JobCounts.of(job, counts);
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            counts = JobCounts.of(job, counts);
+            job.cancel().get(30, TimeUnit.SECONDS);
+            outputs.stop();
+            counterThread.join();
+
+            printSummary(
+                    started, feed, counts, outputs.count(featuresTopic), outputs.count(dlqTopic));
+        }
+        say("Broker stopped. Bye.");
+        return 0;
+    }
+
+    private void printSummary(
+            long started, DemoFeed feed, JobCounts counts, long features, long deadLetters) {
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        boolean balanced = counts.in() == counts.accepted() + counts.deadLettered();
+        System.out.println();
+        System.out.println("=== Arbiter demo summary (" + seconds + " s) ===");
+        System.out.printf(
+                "bars in (sent to market.bars)   %,10d  (%d deliberately malformed)%n",
+                feed.sent(), feed.malformed());
+        System.out.printf("read by the job                 %,10d%n", counts.in());
+        System.out.printf("processed                       %,10d%n", counts.accepted());
+        System.out.printf("dead-lettered                   %,10d%n", counts.deadLettered());
+        System.out.printf(
+                "records out (committed)         %,10d  (%,d feature vectors + %,d dead letters)%n",
+                features + deadLetters, features, deadLetters);
+        System.out.println(
+                "in = processed + dead-lettered: " + (balanced ? "yes" : "NO, investigate"));
+        System.out.flush();
+    }
+
+    private String progress(
+            long started,
+            DemoFeed feed,
+            JobCounts counts,
+            CommittedCounter outputs,
+            String features,
+            String dlq) {
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        return String.format(
+                "t=%3ds  sent %,d bars (%d malformed)%s | job: in %,d, processed %,d, dead-lettered %,d | committed: %,d feature vectors, %,d dead letters",
+                seconds,
+                feed.sent(),
+                feed.malformed(),
+                feed.finished() ? ", feed done" : "",
+                counts.in(),
+                counts.accepted(),
+                counts.deadLettered(),
+                outputs.count(features),
+                outputs.count(dlq));
+    }
+
+    private void onCtrlC() {
+        stopRequested.countDown();
+        try {
+            // Let the main thread stop the job and print its summary before the JVM exits.
+            finished.await(DRAIN_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread start(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+}

@@ -1,0 +1,124 @@
+package io.arbiter.jobs.demo;
+
+import io.arbiter.operators.ingest.BarCsv;
+import io.arbiter.schemas.Bar;
+import io.arbiter.schemas.codec.AvroCodec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Plays the repository's real bar files onto market.bars as one feed, in event-time order across
+ * symbols, at a fixed rate. Every {@value #MALFORMED_EVERY}th record it also sends a deliberately
+ * malformed one (garbage bytes, or a bar whose high is below its close) so the demo shows
+ * dead-lettering; these are counted separately and announced.
+ */
+final class DemoFeed implements Runnable {
+
+    static final int MALFORMED_EVERY = 25_000;
+
+    private final List<Bar> bars;
+    private final String topic;
+    private final Properties kafka;
+    private final int barsPerSecond;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private volatile boolean stopped;
+    private volatile boolean finished;
+
+    DemoFeed(List<Bar> bars, String topic, Properties kafka, int barsPerSecond) {
+        this.bars = bars;
+        this.topic = topic;
+        this.kafka = kafka;
+        this.barsPerSecond = barsPerSecond;
+    }
+
+    /** Every bar of every CSV file in {@code dir}, merged in (time, symbol) order. */
+    static List<Bar> load(Path dir) throws IOException {
+        List<Bar> all = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
+                all.addAll(BarCsv.read(file, file.getFileName().toString(), Duration.ZERO));
+            }
+        }
+        all.sort(Comparator.comparing(Bar::getTime).thenComparing(Bar::getSymbol));
+        return all;
+    }
+
+    @Override
+    public void run() {
+        Properties props = new Properties();
+        props.putAll(kafka);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        AvroCodec<Bar> codec = AvroCodec.of(Bar.class);
+        long start = System.nanoTime();
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < bars.size() && !stopped; i++) {
+                Bar bar = bars.get(i);
+                byte[] key = bar.getSymbol().getBytes(StandardCharsets.UTF_8);
+                producer.send(new ProducerRecord<>(topic, key, codec.encode(bar)));
+                sent.incrementAndGet();
+                if ((i + 1) % MALFORMED_EVERY == 0) {
+                    producer.send(new ProducerRecord<>(topic, key, malformed(bar, codec)));
+                    sent.incrementAndGet();
+                    malformed.incrementAndGet();
+                }
+                pace(start, i + 1);
+            }
+            producer.flush();
+        } finally {
+            finished = true;
+        }
+    }
+
+    /** Alternates undecodable bytes and an Avro-valid bar that breaks the high/close rule. */
+    private byte[] malformed(Bar bar, AvroCodec<Bar> codec) {
+        if (malformed.get() % 2 == 0) {
+            return ("corrupt frame after " + bar.getSymbol()).getBytes(StandardCharsets.UTF_8);
+        }
+        return codec.encode(
+                Bar.newBuilder(bar)
+                        .setHigh(bar.getClose() * 0.5)
+                        .setLow(bar.getClose() * 0.4)
+                        .build());
+    }
+
+    private void pace(long start, long count) {
+        long due = start + count * 1_000_000_000L / barsPerSecond;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
+    }
+
+    void stop() {
+        stopped = true;
+    }
+
+    long sent() {
+        return sent.get();
+    }
+
+    long malformed() {
+        return malformed.get();
+    }
+
+    boolean finished() {
+        return finished;
+    }
+}
