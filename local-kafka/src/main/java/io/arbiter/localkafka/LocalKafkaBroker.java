@@ -38,6 +38,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private final Map<String, String> brokerOverrides;
     private final Duration startTimeout;
     private final boolean detached;
+    private final boolean stopOnJvmExit;
 
     // The Process must stay reachable while the broker runs: its stdin pipe is the child's
     // parent-watch, and a collected Process would close it and stop the broker.
@@ -55,6 +56,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         this.brokerOverrides = Map.copyOf(b.brokerProperties);
         this.startTimeout = b.startTimeout;
         this.detached = b.detached;
+        this.stopOnJvmExit = b.stopOnJvmExit;
     }
 
     public static Builder builder() {
@@ -82,7 +84,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
         removeShutdownHook(); // left over if a previous run died on its own
         process = launch(!layout.isFormatted());
-        if (!detached) {
+        if (!detached && stopOnJvmExit) {
             // Covers normal exit and Ctrl-C of the parent; ParentWatch covers SIGKILL.
             shutdownHook = new Thread(this::stop, "arbiter-local-kafka-stop");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -212,6 +214,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         private final Map<String, String> brokerProperties = new LinkedHashMap<>();
         private Duration startTimeout = Duration.ofSeconds(60);
         private boolean detached;
+        private boolean stopOnJvmExit = true;
 
         private Builder() {}
 
@@ -270,6 +273,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
          */
         public Builder detached(boolean detached) {
             this.detached = detached;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook stops the broker (default true). An owner that needs the
+         * broker during its own shutdown (to drain outputs after Ctrl-C) turns it off and stops the
+         * broker itself; the child still exits when this JVM is gone (its parent watch).
+         */
+        public Builder stopOnJvmExit(boolean stopOnJvmExit) {
+            this.stopOnJvmExit = stopOnJvmExit;
             return this;
         }
 

@@ -81,6 +81,8 @@ public final class Demo {
                         .dataDir(workDir.resolve("kafka"))
                         .port(settings.kafkaPort())
                         .classpath(settings.kafkaClasspath())
+                        // We stop it ourselves, after draining the outputs, also on Ctrl-C.
+                        .stopOnJvmExit(false)
                         .build()
                         .start()) {
             say("Kafka broker (own JVM, pid " + broker.pid() + ") at " + broker.bootstrapServers());
