@@ -174,6 +174,9 @@ public final class Demo {
             printSummary(
                     started, feed, counts, outputs.count(featuresTopic), outputs.count(dlqTopic));
         }
+        if (settings.workDir() == null) {
+            deleteRecursively(workDir);
+        }
         say("Broker stopped. Bye.");
         return 0;
     }
@@ -226,6 +229,15 @@ public final class Demo {
             finished.await(DRAIN_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Removes the demo's temporary folder (broker data); a user-given work dir is kept. */
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 

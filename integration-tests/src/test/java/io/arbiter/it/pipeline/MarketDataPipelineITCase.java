@@ -7,9 +7,14 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import io.arbiter.it.kafka.EmbeddedKafka;
 import io.arbiter.jobs.config.ArbiterConfig;
+import io.arbiter.jobs.kafka.KafkaIngest;
 import io.arbiter.jobs.pipeline.ArbiterPipeline;
 import io.arbiter.jobs.pipeline.JobEnvironment;
+import io.arbiter.jobs.pipeline.JobUids;
 import io.arbiter.jobs.pipeline.KafkaWiring;
+import io.arbiter.operators.validation.BarValidator;
+import io.arbiter.operators.validation.RecordValidator;
+import io.arbiter.operators.validation.Violation;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.FeatureVector;
@@ -30,6 +35,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -203,6 +209,93 @@ class MarketDataPipelineITCase {
                     assertThat(bytes(letter.getValue())).isEqualTo(records.get(index).getValue());
                     assertThat(bytes(letter.getKey())).isEqualTo(records.get(index).getKey());
                 });
+    }
+
+    @Test
+    void aCrashedAndRestartedJobNeitherLosesNorDuplicatesAnOutput() throws Exception {
+        String barsTopic = KAFKA.freshTopic("bars", 2);
+        String featuresTopic = KAFKA.freshTopic("features", 2);
+        String dlqTopic = KAFKA.freshTopic("dlq", 1);
+        List<SimpleEntry<byte[], byte[]>> records = new ArrayList<>();
+        for (int day = 0; day < DAYS; day++) {
+            for (String symbol : SYMBOLS) {
+                records.add(entry(symbol, bars.encode(bar(symbol, day, 20 + day % 7))));
+            }
+        }
+        KAFKA.sendAll(barsTopic, new ArrayList<>(records));
+
+        ArbiterConfig config =
+                ArbiterConfig.defaults()
+                        .with(
+                                Map.of(
+                                        "job.name",
+                                        "crash-it-" + EmbeddedKafka.unique(),
+                                        "job.parallelism",
+                                        "2",
+                                        "kafka.bootstrap-servers",
+                                        KAFKA.bootstrapServers(),
+                                        "topics.market-bars",
+                                        barsTopic,
+                                        "topics.features",
+                                        featuresTopic,
+                                        "topics.dead-letters",
+                                        dlqTopic,
+                                        "checkpointing.interval",
+                                        "100 ms",
+                                        "flink.restart-strategy.type",
+                                        "fixed-delay",
+                                        "flink.restart-strategy.fixed-delay.attempts",
+                                        "3",
+                                        "flink.restart-strategy.fixed-delay.delay",
+                                        "100 ms"));
+        // The production graph, with a validator that fails the task once, mid-stream: the
+        // restarted job resumes from its last checkpoint and the open transactions are aborted.
+        CrashOnceValidator.armed.set(true);
+        ArbiterPipeline.Inputs inputs =
+                new ArbiterPipeline.Inputs(
+                        KafkaIngest.of(Bar.class, config)
+                                .topic(barsTopic)
+                                .validator(new CrashOnceValidator(DAYS * 3 / 4))
+                                .eventTime(bar -> bar.getTime().toEpochMilli())
+                                .uid(JobUids.SOURCE_BARS)
+                                .bounded(true)
+                                .build());
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(
+                        JobEnvironment.flinkConfiguration(config));
+        ArbiterPipeline.define(env, inputs, KafkaWiring.outputs(config));
+        env.execute();
+
+        assertThat(CrashOnceValidator.armed).as("the injected crash happened").isFalse();
+        List<FeatureVector> features =
+                decodeAll(FeatureVector.class, KAFKA.drainCommitted(featuresTopic));
+        assertThat(features.stream().map(f -> f.getSymbol() + "@" + f.getTime()).distinct())
+                .hasSize(DAYS * SYMBOLS.size());
+        assertThat(features).hasSize(DAYS * SYMBOLS.size());
+        assertThat(KAFKA.drainCommitted(dlqTopic)).isEmpty();
+    }
+
+    /** Validates as production does, but throws once when it meets the given day's IBM bar. */
+    static final class CrashOnceValidator implements RecordValidator<Bar> {
+        private static final long serialVersionUID = 1L;
+        // Static on purpose: it must survive the task restart it causes (same JVM).
+        static final AtomicBoolean armed = new AtomicBoolean();
+        private final int crashDay;
+        private final BarValidator production = new BarValidator();
+
+        CrashOnceValidator(int crashDay) {
+            this.crashDay = crashDay;
+        }
+
+        @Override
+        public List<Violation> validate(Bar bar) {
+            if (bar.getSymbol().equals("IBM")
+                    && bar.getTime().equals(BEGINNING.plus(Duration.ofDays(crashDay)))
+                    && armed.compareAndSet(true, false)) {
+                throw new IllegalStateException("injected crash");
+            }
+            return production.validate(bar);
+        }
     }
 
     private static void malformed(
