@@ -22,7 +22,7 @@ public final class ArbiterCli {
                     "       [--web-port 8081] [--prometheus-port 9249] [--kafka-port 0]",
                     "                         local broker + the job on a MiniCluster, fed real bars",
                     "  run --config FILE      the job against an existing Kafka, embedded MiniCluster",
-                    "       [--web-port 8081] [--prometheus-port 9249]",
+                    "       [--web-port 8081] [--prometheus-port 9249] [--create-topics PARTITIONS]",
                     "  kafka start|stop|status [--dir D] [--port P] [--controller-port C]",
                     "                         a local single-node broker in its own JVM",
                     "  help                   this text");

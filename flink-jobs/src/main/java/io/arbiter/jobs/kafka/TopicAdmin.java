@@ -16,6 +16,15 @@ public final class TopicAdmin {
 
     private TopicAdmin() {}
 
+    /** The topics of {@code topics} that the cluster does not have. */
+    public static List<String> missing(Properties clientProperties, Collection<String> topics)
+            throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(clientProperties)) {
+            Set<String> existing = admin.listTopics().names().get();
+            return topics.stream().distinct().filter(t -> !existing.contains(t)).toList();
+        }
+    }
+
     /**
      * Creates each missing topic with {@code partitions} partitions and replication factor 1 (a
      * production cluster's topics are created by its owners, with their replication).
