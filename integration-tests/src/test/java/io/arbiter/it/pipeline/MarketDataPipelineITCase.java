@@ -140,24 +140,7 @@ class MarketDataPipelineITCase {
         int malformed = expectedReasonByIndex.size();
         List<RecordMetadata> landed = KAFKA.sendAll(barsTopic, new ArrayList<>(records));
 
-        ArbiterConfig config =
-                ArbiterConfig.defaults()
-                        .with(
-                                Map.of(
-                                        "job.name",
-                                        "skeleton-it-" + EmbeddedKafka.unique(),
-                                        "job.parallelism",
-                                        "2",
-                                        "kafka.bootstrap-servers",
-                                        KAFKA.bootstrapServers(),
-                                        "topics.market-bars",
-                                        barsTopic,
-                                        "topics.features",
-                                        featuresTopic,
-                                        "topics.dead-letters",
-                                        dlqTopic,
-                                        "checkpointing.interval",
-                                        "200 ms"));
+        ArbiterConfig config = config("skeleton-it", barsTopic, featuresTopic, dlqTopic, Map.of());
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         JobEnvironment.flinkConfiguration(config));
@@ -225,29 +208,16 @@ class MarketDataPipelineITCase {
         KAFKA.sendAll(barsTopic, new ArrayList<>(records));
 
         ArbiterConfig config =
-                ArbiterConfig.defaults()
-                        .with(
-                                Map.of(
-                                        "job.name",
-                                        "crash-it-" + EmbeddedKafka.unique(),
-                                        "job.parallelism",
-                                        "2",
-                                        "kafka.bootstrap-servers",
-                                        KAFKA.bootstrapServers(),
-                                        "topics.market-bars",
-                                        barsTopic,
-                                        "topics.features",
-                                        featuresTopic,
-                                        "topics.dead-letters",
-                                        dlqTopic,
-                                        "checkpointing.interval",
-                                        "100 ms",
-                                        "flink.restart-strategy.type",
-                                        "fixed-delay",
-                                        "flink.restart-strategy.fixed-delay.attempts",
-                                        "3",
-                                        "flink.restart-strategy.fixed-delay.delay",
-                                        "100 ms"));
+                config(
+                        "crash-it",
+                        barsTopic,
+                        featuresTopic,
+                        dlqTopic,
+                        Map.of(
+                                "checkpointing.interval", "100 ms",
+                                "flink.restart-strategy.type", "fixed-delay",
+                                "flink.restart-strategy.fixed-delay.attempts", "3",
+                                "flink.restart-strategy.fixed-delay.delay", "100 ms"));
         // The production graph, with a validator that fails the task once, mid-stream: the
         // restarted job resumes from its last checkpoint and the open transactions are aborted.
         CrashOnceValidator.armed.set(true);
@@ -296,6 +266,21 @@ class MarketDataPipelineITCase {
             }
             return production.validate(bar);
         }
+    }
+
+    /** The job's configuration for this test's broker and fresh topics, plus {@code extra}. */
+    private static ArbiterConfig config(
+            String job, String bars, String features, String dlq, Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("job.name", job + "-" + EmbeddedKafka.unique());
+        settings.put("job.parallelism", "2");
+        settings.put("kafka.bootstrap-servers", KAFKA.bootstrapServers());
+        settings.put("topics.market-bars", bars);
+        settings.put("topics.features", features);
+        settings.put("topics.dead-letters", dlq);
+        settings.put("checkpointing.interval", "200 ms");
+        settings.putAll(extra);
+        return ArbiterConfig.defaults().with(settings);
     }
 
     private static void malformed(
