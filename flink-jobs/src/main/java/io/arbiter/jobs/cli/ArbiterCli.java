@@ -18,7 +18,7 @@ public final class ArbiterCli {
                     "usage: arbiter <command> [options]",
                     "",
                     "commands:",
-                    "  demo [--duration 90s] [--rate 2000] [--data DIR] [--work-dir DIR]",
+                    "  demo [--duration 90s] [--rate 2000] [--data DIR] [--work-dir DIR] [--policy FILE]",
                     "       [--web-port 8081] [--prometheus-port 9249] [--kafka-port 0]",
                     "                         local broker + the job on a MiniCluster, fed real bars",
                     "  run --config FILE      the job against an existing Kafka, embedded MiniCluster",

@@ -36,7 +36,11 @@ final class RunCommand {
         flink.addAll(JobEnvironment.flinkConfiguration(config));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-        ArbiterPipeline.define(env, KafkaWiring.inputs(config, false), KafkaWiring.outputs(config));
+        ArbiterPipeline.define(
+                env,
+                config.policy(),
+                KafkaWiring.inputs(config, false),
+                KafkaWiring.outputs(config));
         System.out.println(
                 "Flink web UI: http://127.0.0.1:"
                         + args.integer("web-port", 8081)

@@ -6,6 +6,7 @@ import org.apache.flink.configuration.Configuration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.arbiter.operators.policy.Policy;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -190,6 +191,12 @@ public final class ArbiterConfig implements Serializable {
 
     public <T> T get(ConfigOption<T> option) {
         return typed().get(option);
+    }
+
+    /** The policy named by {@code policy.file}, or the built-in defaults; validated. */
+    public Policy policy() {
+        String file = get(ArbiterOptions.POLICY_FILE);
+        return file == null ? Policy.defaults() : Policy.load(Path.of(file));
     }
 
     /** Kafka client properties: bootstrap servers plus every {@code kafka.properties.*} key. */

@@ -37,6 +37,14 @@ public final class ArbiterOptions {
                     .defaultValue(1)
                     .withDescription("Default parallelism of the job's operators.");
 
+    public static final ConfigOption<String> POLICY_FILE =
+            ConfigOptions.key("policy.file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "The desk's policy (thresholds of DOMAIN.md); the built-in defaults,"
+                                    + " identical to conf/policy.yaml, when unset.");
+
     public static final ConfigOption<String> BOOTSTRAP_SERVERS =
             ConfigOptions.key("kafka.bootstrap-servers")
                     .stringType()
@@ -114,6 +122,7 @@ public final class ArbiterOptions {
             List.of(
                     JOB_NAME,
                     PARALLELISM,
+                    POLICY_FILE,
                     BOOTSTRAP_SERVERS,
                     TRANSACTION_TIMEOUT,
                     TOPIC_BARS,

@@ -97,7 +97,9 @@ public final class Demo {
                                             "kafka.bootstrap-servers",
                                             broker.bootstrapServers(),
                                             "checkpointing.interval",
-                                            "2 s"));
+                                            "2 s",
+                                            "policy.file",
+                                            settings.policyFile().toString()));
             String barsTopic = config.get(ArbiterOptions.TOPIC_BARS);
             String featuresTopic = config.get(ArbiterOptions.TOPIC_FEATURES);
             String dlqTopic = config.get(ArbiterOptions.TOPIC_DEAD_LETTERS);
@@ -116,7 +118,10 @@ public final class Demo {
             StreamExecutionEnvironment env =
                     StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
             ArbiterPipeline.define(
-                    env, KafkaWiring.inputs(config, false), KafkaWiring.outputs(config));
+                    env,
+                    config.policy(),
+                    KafkaWiring.inputs(config, false),
+                    KafkaWiring.outputs(config));
             JobClient job = env.executeAsync();
             say(
                     "Flink job "

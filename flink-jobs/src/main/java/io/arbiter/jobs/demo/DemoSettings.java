@@ -14,6 +14,7 @@ import java.util.Set;
  * @param barsPerSecond feed rate
  * @param dataDir folder of bar CSV files to feed
  * @param workDir where the broker keeps its data; null for a fresh temporary folder
+ * @param policyFile the desk's policy
  * @param kafkaClasspath classpath of the broker's JVM (bin/arbiter passes it)
  */
 public record DemoSettings(
@@ -24,6 +25,7 @@ public record DemoSettings(
         int webPort,
         int prometheusPort,
         int kafkaPort,
+        Path policyFile,
         String kafkaClasspath) {
 
     public static final Set<String> OPTIONS =
@@ -59,6 +61,7 @@ public record DemoSettings(
                 args.integer("web-port", 8081),
                 args.integer("prometheus-port", 9249),
                 args.integer("kafka-port", 0),
+                args.path("policy", Path.of("conf", "policy.yaml")),
                 kafkaClasspath);
     }
 }

@@ -21,18 +21,30 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * are still at hand. It never throws: a record it cannot use leaves as a {@code Left} dead letter,
  * a usable one as a {@code Right} value.
  */
-public final class DecodingDeserializer<T extends SpecificRecordBase>
-        implements KafkaRecordDeserializationSchema<Either<DeadLetter, T>> {
+public final class DecodingDeserializer<T extends SpecificRecordBase, U extends SpecificRecordBase>
+        implements KafkaRecordDeserializationSchema<Either<DeadLetter, U>> {
 
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
     private final RecordValidator<T> validator;
+    private final Class<U> emittedType;
+    private final Positioner<T, U> positioner;
     private transient ValidatingDecoder<T> decoder;
 
-    public DecodingDeserializer(Class<T> type, RecordValidator<T> validator) {
+    /**
+     * @param positioner wraps each valid record with its partition and offset into the emitted type
+     *     (or keeps it, {@link Positioner#none()})
+     */
+    public DecodingDeserializer(
+            Class<T> type,
+            RecordValidator<T> validator,
+            Class<U> emittedType,
+            Positioner<T, U> positioner) {
         this.type = type;
         this.validator = validator;
+        this.emittedType = emittedType;
+        this.positioner = positioner;
     }
 
     @Override
@@ -42,7 +54,7 @@ public final class DecodingDeserializer<T extends SpecificRecordBase>
 
     @Override
     public void deserialize(
-            ConsumerRecord<byte[], byte[]> record, Collector<Either<DeadLetter, T>> out) {
+            ConsumerRecord<byte[], byte[]> record, Collector<Either<DeadLetter, U>> out) {
         if (decoder == null) {
             decoder = new ValidatingDecoder<>(type, validator);
         }
@@ -55,15 +67,18 @@ public final class DecodingDeserializer<T extends SpecificRecordBase>
                                 record.timestamp(),
                                 record.key(),
                                 record.value()));
-        out.collect(
-                decoded.isAccepted()
-                        ? Either.Right(decoded.value())
-                        : Either.Left(decoded.deadLetter()));
+        if (decoded.isAccepted()) {
+            out.collect(
+                    Either.Right(
+                            positioner.wrap(decoded.value(), record.partition(), record.offset())));
+        } else {
+            out.collect(Either.Left(decoded.deadLetter()));
+        }
     }
 
     @Override
-    public TypeInformation<Either<DeadLetter, T>> getProducedType() {
-        return typeOf(type);
+    public TypeInformation<Either<DeadLetter, U>> getProducedType() {
+        return typeOf(emittedType);
     }
 
     /** Explicit Avro serializers on both sides, so nothing falls back to Kryo. */

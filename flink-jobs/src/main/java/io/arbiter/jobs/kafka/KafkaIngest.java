@@ -30,73 +30,94 @@ import java.util.Objects;
  *         .build();
  * }</pre>
  */
-public final class KafkaIngest<T extends SpecificRecordBase> {
+public final class KafkaIngest<T extends SpecificRecordBase, U extends SpecificRecordBase> {
 
     private final Class<T> type;
+    private final Class<U> emittedType;
+    private final Positioner<T, U> positioner;
     private final ArbiterConfig config;
     private String topic;
     private String uid;
     private RecordValidator<T> validator = RecordValidator.acceptAll();
-    private EventTime<T> eventTime;
+    private EventTime<U> eventTime;
     private boolean bounded;
     private OffsetsInitializer startingOffsets = OffsetsInitializer.earliest();
 
-    private KafkaIngest(Class<T> type, ArbiterConfig config) {
+    private KafkaIngest(
+            Class<T> type,
+            Class<U> emittedType,
+            Positioner<T, U> positioner,
+            ArbiterConfig config) {
         this.type = type;
+        this.emittedType = emittedType;
+        this.positioner = positioner;
         this.config = config;
     }
 
-    public static <T extends SpecificRecordBase> KafkaIngest<T> of(
+    /** A source of {@code type} records as decoded. */
+    public static <T extends SpecificRecordBase> KafkaIngest<T, T> of(
             Class<T> type, ArbiterConfig config) {
-        return new KafkaIngest<>(type, config);
+        return new KafkaIngest<>(type, type, Positioner.none(), config);
     }
 
-    public KafkaIngest<T> topic(String topic) {
+    /** A source of {@code type} records wrapped with their Kafka position into {@code emitted}. */
+    public static <T extends SpecificRecordBase, U extends SpecificRecordBase>
+            KafkaIngest<T, U> positioned(
+                    Class<T> type,
+                    Class<U> emitted,
+                    Positioner<T, U> positioner,
+                    ArbiterConfig config) {
+        return new KafkaIngest<>(type, emitted, positioner, config);
+    }
+
+    public KafkaIngest<T, U> topic(String topic) {
         this.topic = topic;
         return this;
     }
 
     /** Stable operator id of the source (its offsets live in state under it). */
-    public KafkaIngest<T> uid(String uid) {
+    public KafkaIngest<T, U> uid(String uid) {
         this.uid = uid;
         return this;
     }
 
-    public KafkaIngest<T> validator(RecordValidator<T> validator) {
+    public KafkaIngest<T, U> validator(RecordValidator<T> validator) {
         this.validator = validator;
         return this;
     }
 
-    public KafkaIngest<T> eventTime(EventTime<T> eventTime) {
+    public KafkaIngest<T, U> eventTime(EventTime<U> eventTime) {
         this.eventTime = eventTime;
         return this;
     }
 
     /** Stop at the end offsets seen at start (replays, tests) instead of reading forever. */
-    public KafkaIngest<T> bounded(boolean bounded) {
+    public KafkaIngest<T, U> bounded(boolean bounded) {
         this.bounded = bounded;
         return this;
     }
 
     /** Where a new consumer group starts; committed offsets and checkpoints take precedence. */
-    public KafkaIngest<T> startingOffsets(OffsetsInitializer startingOffsets) {
+    public KafkaIngest<T, U> startingOffsets(OffsetsInitializer startingOffsets) {
         this.startingOffsets = startingOffsets;
         return this;
     }
 
-    public IngestSource<T> build() {
+    public IngestSource<U> build() {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(uid, "uid");
         Objects.requireNonNull(eventTime, "eventTime");
         String jobName = config.get(ArbiterOptions.JOB_NAME);
-        KafkaSourceBuilder<Either<DeadLetter, T>> builder =
-                KafkaSource.<Either<DeadLetter, T>>builder()
+        KafkaSourceBuilder<Either<DeadLetter, U>> builder =
+                KafkaSource.<Either<DeadLetter, U>>builder()
                         .setProperties(config.kafkaProperties())
                         .setTopics(topic)
                         .setGroupId(jobName)
                         .setClientIdPrefix(jobName + "-" + topic)
                         .setStartingOffsets(startingOffsets)
-                        .setDeserializer(new DecodingDeserializer<>(type, validator))
+                        .setDeserializer(
+                                new DecodingDeserializer<>(
+                                        type, validator, emittedType, positioner))
                         // Inputs may come from exactly-once producers: never read aborted data.
                         .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         if (bounded) {
@@ -110,7 +131,7 @@ public final class KafkaIngest<T extends SpecificRecordBase> {
                         eventTime,
                         config.get(ArbiterOptions.MAX_OUT_OF_ORDERNESS),
                         config.get(ArbiterOptions.IDLENESS)),
-                DecodingDeserializer.typeOf(type));
+                DecodingDeserializer.typeOf(emittedType));
     }
 
     /**

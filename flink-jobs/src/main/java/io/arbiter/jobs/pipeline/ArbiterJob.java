@@ -30,7 +30,11 @@ public final class ArbiterJob {
                         : ArbiterConfig.load(configFile, System.getenv());
         Configuration flink = JobEnvironment.flinkConfiguration(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        ArbiterPipeline.define(env, KafkaWiring.inputs(config, false), KafkaWiring.outputs(config));
+        ArbiterPipeline.define(
+                env,
+                config.policy(),
+                KafkaWiring.inputs(config, false),
+                KafkaWiring.outputs(config));
         env.execute();
     }
 }

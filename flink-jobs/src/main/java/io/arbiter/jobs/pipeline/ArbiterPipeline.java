@@ -2,16 +2,17 @@ package io.arbiter.jobs.pipeline;
 
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.arbiter.jobs.kafka.DeadLetterSplitter;
 import io.arbiter.jobs.kafka.IngestSource;
 import io.arbiter.operators.features.FeatureFunction;
-import io.arbiter.schemas.Bar;
+import io.arbiter.operators.ingest.DeadLetterOutput;
+import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.FeatureVector;
+import io.arbiter.schemas.SourcedBar;
 
 /**
  * The Arbiter job graph, independent of where records come from and go to: the production entry
@@ -19,38 +20,44 @@ import io.arbiter.schemas.FeatureVector;
  *
  * <pre>
  * market.bars ─► decode/validate ─► keyBy(symbol) FeatureFunction ─► features.vectors
- *                      └─► dlq.records
+ *                      └──────────────────┴─► dlq.records (undecodable, invalid, duplicate, late)
  * </pre>
  */
 public final class ArbiterPipeline {
 
     private ArbiterPipeline() {}
 
-    /** Where the job reads. */
-    public record Inputs(IngestSource<Bar> bars) {}
+    /**
+     * Where the job reads.
+     *
+     * @param barsTopic the bars' topic, named in dead letters of later operators
+     */
+    public record Inputs(IngestSource<SourcedBar> bars, String barsTopic) {}
 
     /** Where the job writes. */
     public record Outputs(Sink<FeatureVector> features, Sink<DeadLetter> deadLetters) {}
 
-    public static void define(StreamExecutionEnvironment env, Inputs inputs, Outputs outputs) {
-        SingleOutputStreamOperator<Bar> bars =
+    public static void define(
+            StreamExecutionEnvironment env, Policy policy, Inputs inputs, Outputs outputs) {
+        SingleOutputStreamOperator<SourcedBar> bars =
                 inputs.bars()
                         .attach(env)
-                        .process(new DeadLetterSplitter<Bar>("bars"))
-                        .returns(new AvroTypeInfo<>(Bar.class))
+                        .process(new DeadLetterSplitter<SourcedBar>("bars"))
+                        .returns(new AvroTypeInfo<>(SourcedBar.class))
                         .uid(JobUids.SPLIT_BARS)
                         .name("decode and validate bars");
 
-        DataStream<FeatureVector> features =
-                bars.keyBy(Bar::getSymbol)
-                        .process(new FeatureFunction())
+        SingleOutputStreamOperator<FeatureVector> features =
+                bars.keyBy(sourced -> sourced.getBar().getSymbol())
+                        .process(new FeatureFunction(policy.features(), inputs.barsTopic()))
                         .returns(new AvroTypeInfo<>(FeatureVector.class))
                         .uid(JobUids.FEATURES)
                         .name("features by symbol");
 
         features.sinkTo(outputs.features()).uid(JobUids.SINK_FEATURES).name("features sink");
 
-        bars.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
+        bars.getSideOutput(DeadLetterOutput.TAG)
+                .union(features.getSideOutput(DeadLetterOutput.TAG))
                 .sinkTo(outputs.deadLetters())
                 .uid(JobUids.SINK_DEAD_LETTERS)
                 .name("dead-letter sink");

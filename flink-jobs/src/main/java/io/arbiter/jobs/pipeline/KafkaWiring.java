@@ -5,9 +5,11 @@ import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.kafka.ExactlyOnceSinks;
 import io.arbiter.jobs.kafka.KafkaIngest;
 import io.arbiter.operators.validation.BarValidator;
+import io.arbiter.operators.validation.RecordValidator;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.FeatureVector;
+import io.arbiter.schemas.SourcedBar;
 
 /** The production connectors of {@link ArbiterPipeline}: every topic from the configuration. */
 public final class KafkaWiring {
@@ -18,14 +20,26 @@ public final class KafkaWiring {
      * @param bounded stop at the end offsets seen at start (replays and tests)
      */
     public static ArbiterPipeline.Inputs inputs(ArbiterConfig config, boolean bounded) {
+        return inputs(config, bounded, new BarValidator());
+    }
+
+    /** The same, with another bar validator (tests inject failures through it). */
+    public static ArbiterPipeline.Inputs inputs(
+            ArbiterConfig config, boolean bounded, RecordValidator<Bar> validator) {
+        String barsTopic = config.get(ArbiterOptions.TOPIC_BARS);
         return new ArbiterPipeline.Inputs(
-                KafkaIngest.of(Bar.class, config)
-                        .topic(config.get(ArbiterOptions.TOPIC_BARS))
-                        .validator(new BarValidator())
-                        .eventTime(bar -> bar.getTime().toEpochMilli())
+                KafkaIngest.positioned(
+                                Bar.class,
+                                SourcedBar.class,
+                                (bar, partition, offset) -> new SourcedBar(bar, partition, offset),
+                                config)
+                        .topic(barsTopic)
+                        .validator(validator)
+                        .eventTime(sourced -> sourced.getBar().getTime().toEpochMilli())
                         .uid(JobUids.SOURCE_BARS)
                         .bounded(bounded)
-                        .build());
+                        .build(),
+                barsTopic);
     }
 
     public static ArbiterPipeline.Outputs outputs(ArbiterConfig config) {

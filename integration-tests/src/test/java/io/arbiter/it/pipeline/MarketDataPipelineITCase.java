@@ -7,11 +7,11 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import io.arbiter.it.kafka.EmbeddedKafka;
 import io.arbiter.jobs.config.ArbiterConfig;
-import io.arbiter.jobs.kafka.KafkaIngest;
 import io.arbiter.jobs.pipeline.ArbiterPipeline;
 import io.arbiter.jobs.pipeline.JobEnvironment;
-import io.arbiter.jobs.pipeline.JobUids;
 import io.arbiter.jobs.pipeline.KafkaWiring;
+import io.arbiter.operators.features.IndicatorEngine;
+import io.arbiter.operators.policy.Policy;
 import io.arbiter.operators.validation.BarValidator;
 import io.arbiter.operators.validation.RecordValidator;
 import io.arbiter.operators.validation.Violation;
@@ -59,6 +59,8 @@ class MarketDataPipelineITCase {
     private static final Instant BEGINNING = Instant.parse("1991-01-02T00:00:00Z");
     private static final List<String> SYMBOLS = List.of("AA", "IBM", "MSFT", "KO");
     private static final int DAYS = 50;
+
+    private static final int ROC1_LOG = IndicatorEngine.COLUMNS.indexOf("roc1_log");
 
     private final AvroCodec<Bar> bars = AvroCodec.of(Bar.class);
 
@@ -144,7 +146,11 @@ class MarketDataPipelineITCase {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         JobEnvironment.flinkConfiguration(config));
-        ArbiterPipeline.define(env, KafkaWiring.inputs(config, true), KafkaWiring.outputs(config));
+        ArbiterPipeline.define(
+                env,
+                Policy.defaults(),
+                KafkaWiring.inputs(config, true),
+                KafkaWiring.outputs(config));
         JobExecutionResult result = env.execute();
 
         // The books balance: in = accepted + dead-lettered.
@@ -161,11 +167,11 @@ class MarketDataPipelineITCase {
             List<Double> closes = closesBySymbol.get(symbol);
             assertThat(ofSymbol).hasSize(DAYS);
             // One symbol lives on one partition, so its vectors keep bar order.
-            assertThat(ofSymbol.get(0).getValues().get(0)).isNaN();
+            assertThat(ofSymbol.get(0).getValues().get(ROC1_LOG)).isNaN();
             for (int day = 1; day < DAYS; day++) {
                 assertThat(ofSymbol.get(day).getTime())
                         .isEqualTo(BEGINNING.plus(Duration.ofDays(day)));
-                assertThat(ofSymbol.get(day).getValues().get(0))
+                assertThat(ofSymbol.get(day).getValues().get(ROC1_LOG))
                         .isCloseTo(Math.log(closes.get(day) / closes.get(day - 1)), within(1e-12));
             }
         }
@@ -222,18 +228,11 @@ class MarketDataPipelineITCase {
         // restarted job resumes from its last checkpoint and the open transactions are aborted.
         CrashOnceValidator.armed.set(true);
         ArbiterPipeline.Inputs inputs =
-                new ArbiterPipeline.Inputs(
-                        KafkaIngest.of(Bar.class, config)
-                                .topic(barsTopic)
-                                .validator(new CrashOnceValidator(DAYS * 3 / 4))
-                                .eventTime(bar -> bar.getTime().toEpochMilli())
-                                .uid(JobUids.SOURCE_BARS)
-                                .bounded(true)
-                                .build());
+                KafkaWiring.inputs(config, true, new CrashOnceValidator(DAYS * 3 / 4));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         JobEnvironment.flinkConfiguration(config));
-        ArbiterPipeline.define(env, inputs, KafkaWiring.outputs(config));
+        ArbiterPipeline.define(env, Policy.defaults(), inputs, KafkaWiring.outputs(config));
         env.execute();
 
         assertThat(CrashOnceValidator.armed).as("the injected crash happened").isFalse();

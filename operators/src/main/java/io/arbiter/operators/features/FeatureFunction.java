@@ -3,37 +3,138 @@ package io.arbiter.operators.features;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
+import io.arbiter.operators.ingest.DeadLetterOutput;
+import io.arbiter.operators.ingest.DeadLetters;
+import io.arbiter.operators.ingest.RawRecord;
+import io.arbiter.operators.metrics.Tally;
+import io.arbiter.operators.policy.FeaturePolicy;
 import io.arbiter.schemas.Bar;
+import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.FeatureVector;
+import io.arbiter.schemas.SourcedBar;
+import io.arbiter.schemas.codec.AvroCodec;
+
+import java.nio.charset.StandardCharsets;
 
 /**
- * Keyed by symbol: keeps the symbol's last close and emits one {@link FeatureVector} per bar. State
- * is one {@code double} per symbol, so it is bounded by the number of symbols.
+ * Keyed by symbol: puts out-of-order bars back in event-time order and emits one {@link
+ * FeatureVector} per bar once the watermark passes it. Duplicates, late bars and bars beyond the
+ * pending limit go to the dead-letter output with their reason.
+ *
+ * <p>An event-time timer at each held bar's time releases it: by then no earlier bar of the symbol
+ * can arrive, so the indicators see bars in order whatever order Kafka delivered them in. The price
+ * is latency: a vector leaves one out-of-orderness bound after its bar.
  */
-public class FeatureFunction extends KeyedProcessFunction<String, Bar, FeatureVector> {
+public class FeatureFunction extends KeyedProcessFunction<String, SourcedBar, FeatureVector> {
 
     private static final long serialVersionUID = 1L;
 
-    /** The symbol's last close. Shared with the savepoint tools and the tests. */
-    public static final ValueStateDescriptor<Double> LAST_CLOSE =
-            new ValueStateDescriptor<>("last-close", Types.DOUBLE);
+    /** The symbol's whole feature state, one explicitly serialized object. */
+    public static final ValueStateDescriptor<SymbolFeatures> STATE =
+            new ValueStateDescriptor<>("symbol-features", SymbolFeaturesSerializer.INSTANCE);
 
-    private transient ValueState<Double> lastClose;
+    private final FeaturePolicy policy;
+    private final String barsTopic;
 
-    @Override
-    public void open(OpenContext openContext) {
-        lastClose = getRuntimeContext().getState(LAST_CLOSE);
+    private transient ValueState<SymbolFeatures> state;
+    private transient AvroCodec<Bar> bars;
+    private transient Tally out;
+    private transient Tally duplicate;
+    private transient Tally late;
+    private transient Tally bufferFull;
+
+    /**
+     * @param barsTopic the bars' source topic, named in dead letters
+     */
+    public FeatureFunction(FeaturePolicy policy, String barsTopic) {
+        this.policy = policy;
+        this.barsTopic = barsTopic;
     }
 
     @Override
-    public void processElement(Bar bar, Context ctx, Collector<FeatureVector> out)
+    public void open(OpenContext openContext) {
+        state = getRuntimeContext().getState(STATE);
+        bars = AvroCodec.of(Bar.class);
+        out = new Tally(getRuntimeContext(), "featuresOut", "features.out");
+        duplicate = new Tally(getRuntimeContext(), "barsDuplicate", "features.duplicate");
+        late = new Tally(getRuntimeContext(), "barsLate", "features.late");
+        bufferFull = new Tally(getRuntimeContext(), "barsBufferFull", "features.buffer-full");
+    }
+
+    @Override
+    public void processElement(SourcedBar sourced, Context ctx, Collector<FeatureVector> collector)
             throws Exception {
-        Double previous = lastClose.value();
-        out.collect(LogReturnFeatureSet.vectorOf(bar, previous == null ? Double.NaN : previous));
-        lastClose.update(bar.getClose());
+        Bar bar = sourced.getBar();
+        SymbolFeatures features = state.value();
+        if (features == null) {
+            features = new SymbolFeatures(ctx.getCurrentKey(), policy);
+        }
+        long watermark = ctx.timerService().currentWatermark();
+        Admission admission = features.offer(bar, watermark, policy);
+        if (admission == Admission.ACCEPTED) {
+            ctx.timerService().registerEventTimeTimer(bar.getTime().toEpochMilli());
+            state.update(features);
+            return;
+        }
+        tallyOf(admission).increment();
+        ctx.output(DeadLetterOutput.TAG, deadLetter(sourced, admission, watermark));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeatureVector> collector)
+            throws Exception {
+        SymbolFeatures features = state.value();
+        features.releaseUpTo(
+                timestamp,
+                policy,
+                vector -> {
+                    out.increment();
+                    collector.collect(vector);
+                });
+        state.update(features);
+    }
+
+    private Tally tallyOf(Admission admission) {
+        return switch (admission) {
+            case DUPLICATE -> duplicate;
+            case LATE -> late;
+            default -> bufferFull;
+        };
+    }
+
+    private DeadLetter deadLetter(SourcedBar sourced, Admission admission, long watermark) {
+        Bar bar = sourced.getBar();
+        String what = bar.getSymbol() + " bar at " + bar.getTime();
+        String reason =
+                switch (admission) {
+                    case DUPLICATE -> "duplicate: a " + what + " was already received";
+                    case LATE ->
+                            "late: "
+                                    + what
+                                    + " arrived after event time had passed it"
+                                    + (watermark == Long.MIN_VALUE
+                                            ? ""
+                                            : " (watermark "
+                                                    + java.time.Instant.ofEpochMilli(watermark)
+                                                    + ")");
+                    default ->
+                            "buffer-full: "
+                                    + policy.maxPendingBars()
+                                    + " bars of "
+                                    + bar.getSymbol()
+                                    + " already wait for the watermark";
+                };
+        RawRecord raw =
+                new RawRecord(
+                        barsTopic,
+                        sourced.getPartition(),
+                        sourced.getOffset(),
+                        bar.getTime().toEpochMilli(),
+                        bar.getSymbol().getBytes(StandardCharsets.UTF_8),
+                        bars.encode(bar));
+        return DeadLetters.of(raw, DeadLetters.STAGE_FEATURES, admission.reason(), reason);
     }
 }

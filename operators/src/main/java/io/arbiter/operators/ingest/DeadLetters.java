@@ -13,6 +13,8 @@ public final class DeadLetters {
 
     public static final String STAGE_VALIDATE = "validate";
 
+    public static final String STAGE_FEATURES = "features";
+
     private DeadLetters() {}
 
     public static DeadLetter of(RawRecord raw, String stage, String errorClass, String reason) {
@@ -25,7 +27,7 @@ public final class DeadLetters {
                 .setStage(stage)
                 .setErrorClass(errorClass)
                 .setReason(reason)
-                // The source record's timestamp, not the wall clock: a replay reproduces it.
+                // The record's own time, never the wall clock: a replay reproduces it.
                 .setTime(Instant.ofEpochMilli(Math.max(0, raw.timestamp())))
                 .build();
     }
