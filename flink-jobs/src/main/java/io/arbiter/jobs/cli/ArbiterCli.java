@@ -23,6 +23,8 @@ public final class ArbiterCli {
                     "                         local broker + the job on a MiniCluster, fed real bars",
                     "  run --config FILE      the job against an existing Kafka, embedded MiniCluster",
                     "       [--web-port 8081] [--prometheus-port 9249] [--create-topics PARTITIONS]",
+                    "  features --bars IN.csv --out OUT.csv [--symbol S] [--policy FILE]",
+                    "                         the feature engine over a bar file (same classes as the stream)",
                     "  kafka start|stop|status [--dir D] [--port P] [--controller-port C]",
                     "                         a local single-node broker in its own JVM",
                     "  help                   this text");
@@ -46,6 +48,9 @@ public final class ArbiterCli {
                                     CliArgs.parse("demo", args, 1, DemoSettings.OPTIONS)));
                 case "run":
                     return RunCommand.run(CliArgs.parse("run", args, 1, RunCommand.OPTIONS));
+                case "features":
+                    return FeaturesCommand.run(
+                            CliArgs.parse("features", args, 1, FeaturesCommand.OPTIONS));
                 default:
                     throw new UsageException(
                             "unknown command '" + args[0] + "' (try: arbiter --help)");
@@ -53,7 +58,7 @@ public final class ArbiterCli {
         } catch (UsageException e) {
             System.err.println("arbiter: " + e.getMessage());
             return 2;
-        } catch (ConfigException e) {
+        } catch (ConfigException | io.arbiter.operators.policy.PolicyException e) {
             System.err.println("arbiter: " + e.getMessage());
             return 1;
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package io.arbiter.jobs.demo;
 
+import io.arbiter.jobs.cli.ArbiterHome;
 import io.arbiter.jobs.cli.CliArgs;
 import io.arbiter.jobs.cli.UsageException;
 
@@ -56,12 +57,12 @@ public record DemoSettings(
         return new DemoSettings(
                 args.duration("duration"),
                 rate,
-                args.path("data", Path.of("data", "bars")),
+                args.path("data", ArbiterHome.resolve("data/bars")),
                 args.path("work-dir", null),
                 args.integer("web-port", 8081),
                 args.integer("prometheus-port", 9249),
                 args.integer("kafka-port", 0),
-                args.path("policy", Path.of("conf", "policy.yaml")),
+                args.path("policy", ArbiterHome.resolve("conf/policy.yaml")),
                 kafkaClasspath);
     }
 }

@@ -38,11 +38,23 @@ public final class BarCsv {
         }
     }
 
+    /** One bar and the file line it came from (1 is the header). */
+    public record Row(int line, Bar bar) {}
+
+    /** The rows of a file, and whether it named symbols itself. */
+    public record Table(boolean hasSymbolColumn, List<Row> rows) {}
+
     /**
      * @param defaultSymbol symbol for files without a Symbol column
      * @param interval bar length written into each bar ({@link Duration#ZERO} if unknown)
      */
     public static List<Bar> read(Path file, String defaultSymbol, Duration interval)
+            throws IOException {
+        return readTable(file, defaultSymbol, interval).rows().stream().map(Row::bar).toList();
+    }
+
+    /** Like {@link #read}, keeping each bar's line number for error messages. */
+    public static Table readTable(Path file, String defaultSymbol, Duration interval)
             throws IOException {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = reader.readLine();
@@ -57,7 +69,7 @@ public final class BarCsv {
                             file, 1, "header lacks column " + required + ": " + header);
                 }
             }
-            List<Bar> bars = new ArrayList<>();
+            List<Row> rows = new ArrayList<>();
             int lineNumber = 1;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
@@ -72,25 +84,29 @@ public final class BarCsv {
                             "expected " + columns.size() + " cells, found " + cells.length);
                 }
                 try {
-                    bars.add(
-                            Bar.newBuilder()
-                                    .setSymbol(
-                                            columns.containsKey("symbol")
-                                                    ? cells[columns.get("symbol")].strip()
-                                                    : defaultSymbol)
-                                    .setTime(parseTime(cells[columns.get(timeColumn)].strip()))
-                                    .setIntervalMillis(interval.toMillis())
-                                    .setOpen(number(cells, columns, "open"))
-                                    .setHigh(number(cells, columns, "high"))
-                                    .setLow(number(cells, columns, "low"))
-                                    .setClose(number(cells, columns, "close"))
-                                    .setVolume(number(cells, columns, "volume"))
-                                    .build());
+                    rows.add(
+                            new Row(
+                                    lineNumber,
+                                    Bar.newBuilder()
+                                            .setSymbol(
+                                                    columns.containsKey("symbol")
+                                                            ? cells[columns.get("symbol")].strip()
+                                                            : defaultSymbol)
+                                            .setTime(
+                                                    parseTime(
+                                                            cells[columns.get(timeColumn)].strip()))
+                                            .setIntervalMillis(interval.toMillis())
+                                            .setOpen(number(cells, columns, "open"))
+                                            .setHigh(number(cells, columns, "high"))
+                                            .setLow(number(cells, columns, "low"))
+                                            .setClose(number(cells, columns, "close"))
+                                            .setVolume(number(cells, columns, "volume"))
+                                            .build()));
                 } catch (NumberFormatException | DateTimeParseException e) {
                     throw new MalformedCsvException(file, lineNumber, e.getMessage());
                 }
             }
-            return bars;
+            return new Table(columns.containsKey("symbol"), rows);
         }
     }
 

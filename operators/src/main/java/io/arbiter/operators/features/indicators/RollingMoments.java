@@ -16,8 +16,8 @@ import java.io.IOException;
  * x-y}, and after a volatile stretch that alone swamps the tiny variance of a calm one. And every
  * {@code n} updates {@code K} moves to the current mean and {@code M2} is recomputed from the
  * window (O(n) every n bars, O(1) amortised), so rounding never accumulates for longer than one
- * window. A window of equal values has variance exactly 0, tracked by the length of the current
- * run of equal values. Inputs must be finite.
+ * window. A window of equal values has variance exactly 0, tracked by the length of the current run
+ * of equal values. Inputs must be finite.
  */
 public final class RollingMoments {
 
