@@ -285,7 +285,9 @@ class IndicatorEngineTest {
             engine.update(open[t], high[t], low[t], close[t], volume[t], out);
         }
         long allocated = bean.getThreadAllocatedBytes(thread) - before;
-        assertThat(allocated).isZero();
+        // A few bytes may come from the JIT or the bean itself (seen: 72); one allocation per bar
+        // would be at least 16 bytes × 5550 bars, so this bound still catches a per-bar leak.
+        assertThat(allocated).isLessThan(4096);
     }
 
     private static byte[] snapshot(IndicatorEngine engine) throws IOException {
