@@ -24,7 +24,8 @@ final class FeaturesCommand {
     static int run(CliArgs args) throws Exception {
         Path in = Path.of(args.required("bars"));
         Path out = Path.of(args.required("out"));
-        Policy policy = Policy.load(args.path("policy", ArbiterHome.resolve("conf/policy.yaml")));
+        Path policyFile = PolicyOption.file(args);
+        Policy policy = policyFile == null ? Policy.defaults() : Policy.load(policyFile);
         String symbol = args.string("symbol", symbolFromFileName(in));
         BarCsv.Table table;
         List<FeatureVector> vectors;

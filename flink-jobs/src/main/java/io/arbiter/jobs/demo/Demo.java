@@ -86,20 +86,15 @@ public final class Demo {
                         .build()
                         .start()) {
             say("Kafka broker (own JVM, pid " + broker.pid() + ") at " + broker.bootstrapServers());
-            ArbiterConfig config =
-                    ArbiterConfig.defaults()
-                            .with(
-                                    Map.of(
-                                            "job.name",
-                                            "arbiter-demo",
-                                            "job.parallelism",
-                                            String.valueOf(PARALLELISM),
-                                            "kafka.bootstrap-servers",
-                                            broker.bootstrapServers(),
-                                            "checkpointing.interval",
-                                            "2 s",
-                                            "policy.file",
-                                            settings.policyFile().toString()));
+            Map<String, String> overrides = new java.util.HashMap<>();
+            overrides.put("job.name", "arbiter-demo");
+            overrides.put("job.parallelism", String.valueOf(PARALLELISM));
+            overrides.put("kafka.bootstrap-servers", broker.bootstrapServers());
+            overrides.put("checkpointing.interval", "2 s");
+            if (settings.policyFile() != null) {
+                overrides.put("policy.file", settings.policyFile().toString());
+            }
+            ArbiterConfig config = ArbiterConfig.defaults().with(overrides);
             String barsTopic = config.get(ArbiterOptions.TOPIC_BARS);
             String featuresTopic = config.get(ArbiterOptions.TOPIC_FEATURES);
             String dlqTopic = config.get(ArbiterOptions.TOPIC_DEAD_LETTERS);

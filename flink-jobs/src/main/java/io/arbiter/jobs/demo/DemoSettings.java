@@ -2,6 +2,7 @@ package io.arbiter.jobs.demo;
 
 import io.arbiter.jobs.cli.ArbiterHome;
 import io.arbiter.jobs.cli.CliArgs;
+import io.arbiter.jobs.cli.PolicyOption;
 import io.arbiter.jobs.cli.UsageException;
 
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.Set;
  * @param barsPerSecond feed rate
  * @param dataDir folder of bar CSV files to feed
  * @param workDir where the broker keeps its data; null for a fresh temporary folder
- * @param policyFile the desk's policy
+ * @param policyFile the desk's policy, or null for the built-in defaults
  * @param kafkaClasspath classpath of the broker's JVM (bin/arbiter passes it)
  */
 public record DemoSettings(
@@ -62,7 +63,7 @@ public record DemoSettings(
                 args.integer("web-port", 8081),
                 args.integer("prometheus-port", 9249),
                 args.integer("kafka-port", 0),
-                args.path("policy", ArbiterHome.resolve("conf/policy.yaml")),
+                PolicyOption.file(args),
                 kafkaClasspath);
     }
 }
