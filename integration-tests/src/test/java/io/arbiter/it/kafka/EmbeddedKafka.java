@@ -92,18 +92,24 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
-    /** Sends records in order, synchronously; returns where each landed. */
+    /**
+     * Sends records in order (one idempotent producer keeps each partition's order) and waits for
+     * all of them; returns where each landed.
+     */
     public List<RecordMetadata> sendAll(String topic, List<Map.Entry<byte[], byte[]>> records)
             throws ExecutionException, InterruptedException {
-        List<RecordMetadata> landed = new ArrayList<>();
+        List<java.util.concurrent.Future<RecordMetadata>> pending = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
             for (Map.Entry<byte[], byte[]> record : records) {
-                landed.add(
+                pending.add(
                         producer.send(
-                                        new ProducerRecord<>(
-                                                topic, record.getKey(), record.getValue()))
-                                .get());
+                                new ProducerRecord<>(topic, record.getKey(), record.getValue())));
             }
+            producer.flush();
+        }
+        List<RecordMetadata> landed = new ArrayList<>(pending.size());
+        for (var future : pending) {
+            landed.add(future.get());
         }
         return landed;
     }

@@ -1,0 +1,554 @@
+package io.arbiter.benchmarks.features;
+
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+import io.arbiter.operators.features.FeatureFunction;
+import io.arbiter.operators.ingest.DeadLetterOutput;
+import io.arbiter.operators.policy.Policy;
+import io.arbiter.schemas.FeatureVector;
+import io.arbiter.schemas.SourcedBar;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Bars per second through the keyed {@link FeatureFunction} on a local MiniCluster, against a
+ * trivial keyed pass-through over the same input in the same JVM, so the ratio isolates what the
+ * feature stage costs on top of Flink's source, shuffle and sink.
+ *
+ * <p>No Kafka: the bars are generated before anything is timed and held in a static array that a
+ * {@code fromSequence(0, n - 1).map(i -> bars[i])} source reads (the MiniCluster runs in this JVM,
+ * so its tasks see the array). With parallelism {@code p} the array holds {@code p} blocks, one per
+ * source split, each the time-ordered bars of every {@code p}-th symbol, as Kafka partitions keyed
+ * by symbol would. Settings follow the production job: no generic types (a Kryo fallback fails the
+ * run), no object reuse, heap state, no checkpoints (a bounded run).
+ *
+ * <pre>{@code
+ * java -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.arbiter.schemas --add-opens=... \
+ *     -cp benchmarks/target/benchmarks.jar io.arbiter.benchmarks.features.FeatureThroughput \
+ *     --bars 2000000 --symbols 1000 --parallelism 1
+ * }</pre>
+ */
+public final class FeatureThroughput {
+
+    static final String VECTORS = "feature-vectors";
+    static final String DEAD_LETTERS = "dead-letters";
+    static final String PASSED = "passed";
+
+    private FeatureThroughput() {}
+
+    /** What to run. */
+    record Options(
+            long bars,
+            int symbols,
+            int parallelism,
+            long seed,
+            long warmupBars,
+            int repeat,
+            boolean objectReuse) {
+
+        static Options defaults() {
+            return new Options(2_000_000, 1_000, 1, 42, 200_000, 1, false);
+        }
+
+        static Options parse(String[] args) {
+            Options defaults = defaults();
+            long bars = defaults.bars();
+            long symbols = defaults.symbols();
+            long parallelism = defaults.parallelism();
+            long seed = defaults.seed();
+            long warmupBars = defaults.warmupBars();
+            long repeat = defaults.repeat();
+            boolean objectReuse = defaults.objectReuse();
+            for (int i = 0; i < args.length; i++) {
+                String flag = args[i];
+                if (flag.equals("--help") || flag.equals("-h")) {
+                    throw new IllegalArgumentException(usage());
+                }
+                if (flag.equals("--object-reuse")) {
+                    objectReuse = true;
+                    continue;
+                }
+                long value = number(flag, i + 1 < args.length ? args[++i] : null);
+                switch (flag) {
+                    case "--bars" -> bars = value;
+                    case "--symbols" -> symbols = value;
+                    case "--parallelism" -> parallelism = value;
+                    case "--seed" -> seed = value;
+                    case "--warmup-bars" -> warmupBars = value;
+                    case "--repeat" -> repeat = value;
+                    default ->
+                            throw new IllegalArgumentException(
+                                    "unknown option " + flag + "\n" + usage());
+                }
+            }
+            Options options =
+                    new Options(
+                            bars,
+                            Math.toIntExact(symbols),
+                            Math.toIntExact(parallelism),
+                            seed,
+                            warmupBars,
+                            Math.toIntExact(repeat),
+                            objectReuse);
+            options.validate();
+            return options;
+        }
+
+        private static long number(String flag, String value) {
+            if (value == null) {
+                throw new IllegalArgumentException(flag + " needs a value\n" + usage());
+            }
+            try {
+                return Long.parseLong(value.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(flag + ": not a number: " + value);
+            }
+        }
+
+        void validate() {
+            List<String> problems = new ArrayList<>();
+            if (symbols < 1) {
+                problems.add("--symbols must be at least 1");
+            }
+            if (parallelism < 1) {
+                problems.add("--parallelism must be at least 1");
+            } else if (symbols % parallelism != 0) {
+                problems.add(
+                        "--symbols ("
+                                + symbols
+                                + ") must be a multiple of --parallelism ("
+                                + parallelism
+                                + "): each source split holds the same number of symbols");
+            }
+            if (symbols >= 1 && bars < symbols) {
+                problems.add("--bars must be at least --symbols (one bar per symbol)");
+            }
+            if (bars / Math.max(1, symbols) * symbols > Integer.MAX_VALUE) {
+                problems.add("--bars must fit in one array (at most " + Integer.MAX_VALUE + ")");
+            }
+            if (warmupBars < 0 || repeat < 1) {
+                problems.add("--warmup-bars must be >= 0 and --repeat >= 1");
+            }
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(String.join("\n", problems) + "\n" + usage());
+            }
+        }
+
+        static String usage() {
+            return "usage: FeatureThroughput [--bars N (2000000)] [--symbols K (1000)]"
+                    + " [--parallelism P (1)] [--warmup-bars W (200000, 0: none)] [--repeat R (1)]"
+                    + " [--seed S (42)] [--object-reuse]";
+        }
+    }
+
+    /** Which job runs over the bars. */
+    enum Pipeline {
+        /** keyBy(symbol) → FeatureFunction → counting sinks for vectors and dead letters. */
+        FEATURES("FeatureFunction"),
+        /** keyBy(symbol) → a process function that emits a constant Long → counting sink. */
+        PASS_THROUGH("keyed pass-through");
+
+        final String label;
+
+        Pipeline(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One timed {@code env.execute()}. */
+    record Result(
+            Pipeline pipeline,
+            long bars,
+            double wallSeconds,
+            double jobSeconds,
+            double cpuSeconds,
+            double gcSeconds,
+            long outputs,
+            long deadLetters) {
+
+        double barsPerWallSecond() {
+            return bars / wallSeconds;
+        }
+
+        double barsPerCpuSecond() {
+            return bars / cpuSeconds;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        run(options, true);
+    }
+
+    /** Generates the bars, warms up, runs both pipelines and prints the table. */
+    static List<Result> run(Options options, boolean print) throws Exception {
+        int barsPerSymbol = Math.toIntExact(options.bars() / options.symbols());
+        long n = (long) barsPerSymbol * options.symbols();
+        if (print) {
+            printSetup(options, n, barsPerSymbol);
+        }
+        long generating = System.nanoTime();
+        SyntheticBars bars =
+                SyntheticBars.generate(options.symbols(), barsPerSymbol, options.seed());
+        BarStore.set(partitionBlocks(bars, options.parallelism()));
+        if (print) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "generated %,d bars in %.1f s (outside every timed window)%n",
+                    n,
+                    (System.nanoTime() - generating) / 1e9);
+        }
+        try {
+            long warmup = Math.min(options.warmupBars(), n);
+            if (warmup > 0) {
+                // A first run compiles the code paths and loads Flink's classes; its numbers are
+                // not the steady state, so it is reported apart.
+                for (Pipeline pipeline : Pipeline.values()) {
+                    Result result = execute(pipeline, warmup, options);
+                    if (print) {
+                        System.out.printf(
+                                Locale.ROOT,
+                                "warm-up %-20s %,d bars in %.2f s%n",
+                                pipeline.label,
+                                warmup,
+                                result.wallSeconds());
+                    }
+                }
+            }
+            List<Result> results = new ArrayList<>();
+            for (int r = 0; r < options.repeat(); r++) {
+                for (Pipeline pipeline : Pipeline.values()) {
+                    results.add(execute(pipeline, n, options));
+                }
+            }
+            if (print) {
+                printTable(options, results);
+            }
+            return results;
+        } finally {
+            BarStore.set(null);
+        }
+    }
+
+    /** The bars in {@code parallelism} equal blocks, block j holding symbols s with s % p == j. */
+    static SourcedBar[] partitionBlocks(SyntheticBars bars, int parallelism) {
+        SourcedBar[] blocks = new SourcedBar[bars.size()];
+        int at = 0;
+        for (int block = 0; block < parallelism; block++) {
+            for (int t = 0; t < bars.barsPerSymbol(); t++) {
+                for (int s = block; s < bars.symbols(); s += parallelism) {
+                    blocks[at++] = bars.sourced(bars.index(t, s), parallelism);
+                }
+            }
+        }
+        return blocks;
+    }
+
+    static Result execute(Pipeline pipeline, long n, Options options) throws Exception {
+        Configuration conf = new Configuration();
+        // As in the production job: a Kryo fallback is a bug, and records are copied between
+        // chained operators.
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(PipelineOptions.OBJECT_REUSE, options.objectReuse());
+        conf.set(RestOptions.BIND_PORT, "0");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), conf);
+
+        DataStream<SourcedBar> bars =
+                env.fromSequence(0, n - 1)
+                        .uid("bar-index")
+                        .name("bar index")
+                        .map(new BarAt())
+                        .returns(new AvroTypeInfo<>(SourcedBar.class))
+                        .uid("bars")
+                        .name("pre-generated bars")
+                        .assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<SourcedBar>forMonotonousTimestamps()
+                                        .withTimestampAssigner(
+                                                (sourced, previous) ->
+                                                        sourced.getBar().getTime().toEpochMilli()))
+                        .uid("bar-watermarks")
+                        .name("bar watermarks");
+
+        switch (pipeline) {
+            case FEATURES -> {
+                SingleOutputStreamOperator<FeatureVector> vectors =
+                        bars.keyBy(new BySymbol())
+                                .process(
+                                        new FeatureFunction(
+                                                Policy.defaults().features(), "market.bars"))
+                                .returns(new AvroTypeInfo<>(FeatureVector.class))
+                                .uid("features")
+                                .name("features");
+                vectors.sinkTo(new CountingSink<>(VECTORS)).uid("vectors").name("vectors");
+                vectors.getSideOutput(DeadLetterOutput.TAG)
+                        .sinkTo(new CountingSink<>(DEAD_LETTERS))
+                        .uid("dead-letters")
+                        .name("dead letters");
+            }
+            case PASS_THROUGH ->
+                    bars.keyBy(new BySymbol())
+                            .process(new PassThrough())
+                            .returns(Types.LONG)
+                            .uid("pass-through")
+                            .name("pass-through")
+                            .sinkTo(new CountingSink<>(PASSED))
+                            .uid("passed")
+                            .name("passed");
+        }
+
+        CountingSink.reset();
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean();
+        long gcBefore = gcMillis();
+        long cpuBefore = os.getProcessCpuTime();
+        long wallBefore = System.nanoTime();
+        JobExecutionResult job = env.execute("feature throughput: " + pipeline.label);
+        long wallNanos = System.nanoTime() - wallBefore;
+        long cpuNanos = os.getProcessCpuTime() - cpuBefore;
+        long gc = gcMillis() - gcBefore;
+
+        long outputs = CountingSink.count(pipeline == Pipeline.FEATURES ? VECTORS : PASSED);
+        long deadLetters = CountingSink.count(DEAD_LETTERS);
+        if (outputs != n || deadLetters != 0) {
+            throw new IllegalStateException(
+                    pipeline.label
+                            + ": "
+                            + n
+                            + " bars in, "
+                            + outputs
+                            + " records and "
+                            + deadLetters
+                            + " dead letters out; every bar must give exactly one record");
+        }
+        return new Result(
+                pipeline,
+                n,
+                wallNanos / 1e9,
+                job.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3,
+                cpuNanos / 1e9,
+                gc / 1e3,
+                outputs,
+                deadLetters);
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    private static void printSetup(Options options, long n, int barsPerSymbol) {
+        Runtime runtime = Runtime.getRuntime();
+        System.out.println("== FeatureThroughput ==");
+        System.out.printf(
+                Locale.ROOT,
+                "JVM        %s %s, %d cores available, max heap %d MiB, GC %s%n",
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"),
+                runtime.availableProcessors(),
+                runtime.maxMemory() >> 20,
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName)
+                        .toList());
+        System.out.println(
+                "JVM flags  " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+        System.out.printf(
+                Locale.ROOT,
+                "N = %,d bars (K = %,d symbols × %,d bars each), parallelism %d, seed %d,"
+                        + " object reuse %s, generic types off, heap state, no checkpoints%n",
+                n,
+                options.symbols(),
+                barsPerSymbol,
+                options.parallelism(),
+                options.seed(),
+                options.objectReuse() ? "on" : "off");
+        if (n != options.bars()) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "(--bars %,d rounded down to a whole number of bars per symbol)%n",
+                    options.bars());
+        }
+        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
+            System.out.println(
+                    "WARNING: -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.arbiter.schemas is not"
+                            + " set; Avro will refuse the schema classes (STACK.md trap 2)");
+        }
+    }
+
+    private static void printTable(Options options, List<Result> results) {
+        System.out.println();
+        System.out.printf(
+                Locale.ROOT,
+                "%-20s %11s %8s %8s %8s %7s %14s %16s %12s%n",
+                "pipeline",
+                "bars",
+                "wall s",
+                "job s",
+                "cpu s",
+                "gc s",
+                "bars/s wall",
+                "bars/s per core",
+                "cpu ns/bar");
+        for (Result r : results) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-20s %,11d %8.2f %8.2f %8.2f %7.2f %,14.0f %,16.0f %,12.0f%n",
+                    r.pipeline().label,
+                    r.bars(),
+                    r.wallSeconds(),
+                    r.jobSeconds(),
+                    r.cpuSeconds(),
+                    r.gcSeconds(),
+                    r.barsPerWallSecond(),
+                    r.barsPerCpuSecond(),
+                    r.cpuSeconds() * 1e9 / r.bars());
+        }
+        for (int i = 0; i + 1 < results.size(); i += 2) {
+            Result features = results.get(i);
+            Result baseline = results.get(i + 1);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nFeatureFunction / pass-through: %.2f× the wall time, %.2f× the CPU time;"
+                            + " throughput %.1f%% (wall), %.1f%% (per core) of the baseline.%n"
+                            + "Feature stage costs %,.0f CPU ns per bar beyond the keyed"
+                            + " pass-through (parallelism %d, wall includes MiniCluster start"
+                            + " and stop; job s is Flink's net runtime).%n",
+                    features.wallSeconds() / baseline.wallSeconds(),
+                    features.cpuSeconds() / baseline.cpuSeconds(),
+                    100 * baseline.wallSeconds() / features.wallSeconds(),
+                    100 * baseline.cpuSeconds() / features.cpuSeconds(),
+                    (features.cpuSeconds() - baseline.cpuSeconds()) * 1e9 / features.bars(),
+                    options.parallelism());
+        }
+    }
+
+    /**
+     * The pre-generated bars the source reads. Static because the local MiniCluster's tasks run in
+     * this JVM and the array is far too big to ship inside the job graph.
+     */
+    static final class BarStore {
+        private static volatile SourcedBar[] bars;
+
+        private BarStore() {}
+
+        static void set(SourcedBar[] generated) {
+            bars = generated;
+        }
+
+        static SourcedBar get(long index) {
+            return bars[(int) index];
+        }
+    }
+
+    /** Index → pre-generated bar. */
+    static final class BarAt implements MapFunction<Long, SourcedBar> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public SourcedBar map(Long index) {
+            return BarStore.get(index);
+        }
+    }
+
+    /** The production key: the bar's symbol. */
+    static final class BySymbol implements KeySelector<SourcedBar, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(SourcedBar sourced) {
+            return sourced.getBar().getSymbol();
+        }
+    }
+
+    /** The baseline: keyed like the feature stage, but no state, no timers, a constant out. */
+    static final class PassThrough extends KeyedProcessFunction<String, SourcedBar, Long> {
+        private static final long serialVersionUID = 1L;
+        private static final Long ONE = 1L;
+
+        @Override
+        public void processElement(SourcedBar bar, Context ctx, Collector<Long> out) {
+            out.collect(ONE);
+        }
+    }
+
+    /**
+     * Counts what reaches it. Counts live in a static map because the MiniCluster runs in this JVM:
+     * each writer counts locally and adds its total once, when it closes at the end of input.
+     */
+    static final class CountingSink<T> implements Sink<T> {
+        private static final long serialVersionUID = 1L;
+        private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
+
+        private final String counter;
+
+        CountingSink(String counter) {
+            this.counter = counter;
+        }
+
+        static void reset() {
+            COUNTS.clear();
+        }
+
+        static long count(String counter) {
+            LongAdder count = COUNTS.get(counter);
+            return count == null ? 0 : count.sum();
+        }
+
+        @Override
+        public SinkWriter<T> createWriter(WriterInitContext context) {
+            LongAdder total = COUNTS.computeIfAbsent(counter, name -> new LongAdder());
+            return new SinkWriter<>() {
+                private long seen;
+
+                @Override
+                public void write(T element, Context context) {
+                    seen++;
+                }
+
+                @Override
+                public void flush(boolean endOfInput) {}
+
+                @Override
+                public void close() {
+                    total.add(seen);
+                    seen = 0;
+                }
+            };
+        }
+    }
+}
