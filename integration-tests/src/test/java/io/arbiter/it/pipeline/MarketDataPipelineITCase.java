@@ -135,11 +135,22 @@ class MarketDataPipelineITCase {
                                 bars.encode(
                                         Bar.newBuilder(bar("MSFT", day, 10)).setLow(10.5).build()),
                                 "low: 10.5 is above min(open, close) = 10.0");
+                case 29 -> {
+                    // A valid bar sent twice: the feature engine refuses the second copy.
+                    Bar again = bar("KO", day, closesBySymbol.get("KO").get(day));
+                    malformed(
+                            records,
+                            expectedReasonByIndex,
+                            "KO",
+                            bars.encode(again),
+                            "duplicate: a KO bar at " + again.getTime() + " was already received");
+                }
                 default -> {}
             }
         }
         int valid = DAYS * SYMBOLS.size();
-        int malformed = expectedReasonByIndex.size();
+        int duplicates = 1;
+        int malformed = expectedReasonByIndex.size() - duplicates;
         List<RecordMetadata> landed = KAFKA.sendAll(barsTopic, new ArrayList<>(records));
 
         ArbiterConfig config = config("skeleton-it", barsTopic, featuresTopic, dlqTopic, Map.of());
@@ -153,10 +164,16 @@ class MarketDataPipelineITCase {
                 KafkaWiring.outputs(config));
         JobExecutionResult result = env.execute();
 
-        // The books balance: in = accepted + dead-lettered.
-        assertThat((Long) result.getAccumulatorResult("bars.in")).isEqualTo(valid + malformed);
-        assertThat((Long) result.getAccumulatorResult("bars.accepted")).isEqualTo(valid);
+        // The books balance: in = accepted + dead-lettered at the source, and every accepted bar
+        // became a vector or a dead letter of the feature engine.
+        long in = valid + malformed + duplicates;
+        assertThat((Long) result.getAccumulatorResult("bars.in")).isEqualTo(in);
+        assertThat((Long) result.getAccumulatorResult("bars.accepted"))
+                .isEqualTo(valid + duplicates);
         assertThat((Long) result.getAccumulatorResult("bars.dead-lettered")).isEqualTo(malformed);
+        assertThat((Long) result.getAccumulatorResult("features.out")).isEqualTo(valid);
+        assertThat((Long) result.getAccumulatorResult("features.duplicate")).isEqualTo(duplicates);
+        assertThat((Long) result.getAccumulatorResult("features.late")).isZero();
 
         List<FeatureVector> features =
                 decodeAll(FeatureVector.class, KAFKA.drainCommitted(featuresTopic));
@@ -178,7 +195,7 @@ class MarketDataPipelineITCase {
 
         List<ConsumerRecord<byte[], byte[]>> dlqRecords = KAFKA.drainCommitted(dlqTopic);
         List<DeadLetter> letters = decodeAll(DeadLetter.class, dlqRecords);
-        assertThat(letters).hasSize(malformed);
+        assertThat(letters).hasSize(malformed + duplicates);
         assertThat(dlqRecords)
                 .allSatisfy(
                         r ->
