@@ -184,15 +184,18 @@ public final class Demo {
     private void printSummary(
             long started, DemoFeed feed, JobCounts counts, long features, long deadLetters) {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        boolean balanced = counts.in() == counts.accepted() + counts.deadLettered();
+        boolean balanced = counts.balanced();
         System.out.println();
         System.out.println("=== Arbiter demo summary (" + seconds + " s) ===");
         System.out.printf(
                 "bars in (sent to market.bars)   %,10d  (%d deliberately malformed)%n",
                 feed.sent(), feed.malformed());
         System.out.printf("read by the job                 %,10d%n", counts.in());
-        System.out.printf("processed                       %,10d%n", counts.accepted());
-        System.out.printf("dead-lettered                   %,10d%n", counts.deadLettered());
+        System.out.printf("processed (feature vectors)     %,10d%n", counts.processed());
+        System.out.printf(
+                "dead-lettered                   %,10d  (%d undecodable or invalid, %d duplicate"
+                        + " or late)%n",
+                counts.deadLettered(), counts.refusedAtSource(), counts.refusedByFeatures());
         System.out.printf(
                 "records out (committed)         %,10d  (%,d feature vectors + %,d dead letters)%n",
                 features + deadLetters, features, deadLetters);
@@ -216,7 +219,7 @@ public final class Demo {
                 feed.malformed(),
                 feed.finished() ? ", feed done" : "",
                 counts.in(),
-                counts.accepted(),
+                counts.processed(),
                 counts.deadLettered(),
                 outputs.count(features),
                 outputs.count(dlq));

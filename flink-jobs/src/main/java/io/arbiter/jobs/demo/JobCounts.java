@@ -5,19 +5,35 @@ import org.apache.flink.core.execution.JobClient;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The job's own record ledger for market.bars, read from its accumulators while it runs. */
-record JobCounts(long in, long accepted, long deadLettered) {
+/**
+ * The job's own record ledger, read from its accumulators while it runs: bars read, refused at the
+ * source (undecodable or invalid), refused by the feature engine (duplicate, late, over the pending
+ * limit), and turned into feature vectors.
+ */
+record JobCounts(long in, long refusedAtSource, long refusedByFeatures, long processed) {
 
-    static final JobCounts EMPTY = new JobCounts(0, 0, 0);
+    static final JobCounts EMPTY = new JobCounts(0, 0, 0, 0);
+
+    long deadLettered() {
+        return refusedAtSource + refusedByFeatures;
+    }
+
+    /** Whether every bar read is accounted for (bars waiting for the watermark aside). */
+    boolean balanced() {
+        return in == processed + deadLettered();
+    }
 
     /** Current counts, or {@code previous} when the job cannot answer right now. */
     static JobCounts of(JobClient job, JobCounts previous) {
         try {
-            Map<String, Object> accumulators = job.getAccumulators().get(5, TimeUnit.SECONDS);
+            Map<String, Object> acc = job.getAccumulators().get(5, TimeUnit.SECONDS);
             return new JobCounts(
-                    count(accumulators, "bars.in"),
-                    count(accumulators, "bars.accepted"),
-                    count(accumulators, "bars.dead-lettered"));
+                    count(acc, "bars.in"),
+                    count(acc, "bars.dead-lettered"),
+                    count(acc, "features.duplicate")
+                            + count(acc, "features.late")
+                            + count(acc, "features.buffer-full"),
+                    count(acc, "features.out"));
         } catch (Exception e) {
             return previous;
         }
