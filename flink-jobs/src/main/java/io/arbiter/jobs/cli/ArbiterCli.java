@@ -25,6 +25,10 @@ public final class ArbiterCli {
                     "       [--web-port 8081] [--prometheus-port 9249] [--create-topics PARTITIONS]",
                     "  features --bars IN.csv --out OUT.csv [--symbol S] [--policy FILE]",
                     "                         the feature engine over a bar file (same classes as the stream)",
+                    "  calib --pairs P.csv [--bins 10] [--format text|json]",
+                    "                         Brier, ECE, MCE, log loss, AUC, isotonic, Platt of (p, y) pairs",
+                    "  drift --reference A.csv --current B.csv [--bins 10] [--format text|json]",
+                    "                         PSI and KS per shared numeric column",
                     "  kafka start|stop|status [--dir D] [--port P] [--controller-port C]",
                     "                         a local single-node broker in its own JVM",
                     "  help                   this text");
@@ -51,6 +55,10 @@ public final class ArbiterCli {
                 case "features":
                     return FeaturesCommand.run(
                             CliArgs.parse("features", args, 1, FeaturesCommand.OPTIONS));
+                case "calib":
+                    return CalibCommand.run(CliArgs.parse("calib", args, 1, CalibCommand.OPTIONS));
+                case "drift":
+                    return DriftCommand.run(CliArgs.parse("drift", args, 1, DriftCommand.OPTIONS));
                 default:
                     throw new UsageException(
                             "unknown command '" + args[0] + "' (try: arbiter --help)");
