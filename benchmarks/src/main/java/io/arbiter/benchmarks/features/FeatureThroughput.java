@@ -246,10 +246,16 @@ public final class FeatureThroughput {
                     }
                 }
             }
+            List<Result> results = new ArrayList<>();
+            for (int r = 0; r < options.repeat(); r++) {
+                for (Pipeline pipeline : Pipeline.values()) {
+                    results.add(execute(pipeline, n, options));
+                }
+            }
             // Every execute() starts and stops a MiniCluster (about a second of wall time and more
             // of
-            // CPU). A job of one bar per symbol measures that fixed cost, so the table can also
-            // show rates net of it.
+            // CPU). A job of one bar per symbol, run warm after the measured ones, measures that
+            // fixed cost, so the table can also show rates net of it.
             Result fixed = execute(Pipeline.PASS_THROUGH, options.symbols(), options);
             if (print) {
                 System.out.printf(
@@ -258,14 +264,6 @@ public final class FeatureThroughput {
                         fixed.bars(),
                         fixed.wallSeconds(),
                         fixed.cpuSeconds());
-            }
-            List<Result> results = new ArrayList<>();
-            for (int r = 0; r < options.repeat(); r++) {
-                for (Pipeline pipeline : Pipeline.values()) {
-                    results.add(execute(pipeline, n, options));
-                }
-            }
-            if (print) {
                 printTable(options, results, fixed);
             }
             return results;
@@ -490,12 +488,15 @@ public final class FeatureThroughput {
                         + " runtime; cpu s: the whole process, GC and JIT threads included)");
     }
 
+    /** Seconds beyond the fixed cost; NaN (printed as such) when the run was not longer. */
     private static double netWall(Result result, Result fixed) {
-        return Math.max(1e-9, result.wallSeconds() - fixed.wallSeconds());
+        double net = result.wallSeconds() - fixed.wallSeconds();
+        return net > 0 ? net : Double.NaN;
     }
 
     private static double netCpu(Result result, Result fixed) {
-        return Math.max(1e-9, result.cpuSeconds() - fixed.cpuSeconds());
+        double net = result.cpuSeconds() - fixed.cpuSeconds();
+        return net > 0 ? net : Double.NaN;
     }
 
     /**
