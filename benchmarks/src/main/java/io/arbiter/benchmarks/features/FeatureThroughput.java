@@ -71,7 +71,8 @@ public final class FeatureThroughput {
             boolean objectReuse) {
 
         static Options defaults() {
-            return new Options(2_000_000, 1_000, 1, 42, 200_000, 1, false);
+            // Object reuse on, as the production job runs (JobEnvironment).
+            return new Options(2_000_000, 1_000, 1, 42, 200_000, 1, true);
         }
 
         static Options parse(String[] args) {
@@ -88,8 +89,8 @@ public final class FeatureThroughput {
                 if (flag.equals("--help") || flag.equals("-h")) {
                     throw new IllegalArgumentException(usage());
                 }
-                if (flag.equals("--object-reuse")) {
-                    objectReuse = true;
+                if (flag.equals("--no-object-reuse")) {
+                    objectReuse = false;
                     continue;
                 }
                 long value = number(flag, i + 1 < args.length ? args[++i] : null);
@@ -161,7 +162,7 @@ public final class FeatureThroughput {
         static String usage() {
             return "usage: FeatureThroughput [--bars N (2000000)] [--symbols K (1000)]"
                     + " [--parallelism P (1)] [--warmup-bars W (200000, 0: none)] [--repeat R (1)]"
-                    + " [--seed S (42)] [--object-reuse]";
+                    + " [--seed S (42)] [--no-object-reuse]";
         }
     }
 

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes a record to its topic: UTF-8 key from {@link RecordKey}, value in Avro single-object
- * encoding, and the record's Flink timestamp (its event time) as the Kafka timestamp.
+ * encoding, and the record's own event time as the Kafka timestamp (not the Flink element
+ * timestamp, which a timer-emitted record may carry from its timer).
  */
 final class AvroRecordSerializer<T extends SpecificRecordBase>
         implements KafkaRecordSerializationSchema<T> {
@@ -21,12 +22,14 @@ final class AvroRecordSerializer<T extends SpecificRecordBase>
     private final Class<T> type;
     private final String topic;
     private final RecordKey<T> key;
+    private final EventTime<T> time;
     private transient AvroCodec<T> codec;
 
-    AvroRecordSerializer(Class<T> type, String topic, RecordKey<T> key) {
+    AvroRecordSerializer(Class<T> type, String topic, RecordKey<T> key, EventTime<T> time) {
         this.type = type;
         this.topic = topic;
         this.key = key;
+        this.time = time;
     }
 
     @Override
@@ -44,7 +47,7 @@ final class AvroRecordSerializer<T extends SpecificRecordBase>
         return new ProducerRecord<>(
                 topic,
                 null,
-                timestamp == null || timestamp < 0 ? null : timestamp,
+                Math.max(0L, time.of(element)),
                 key.of(element).getBytes(StandardCharsets.UTF_8),
                 codec.encode(element));
     }

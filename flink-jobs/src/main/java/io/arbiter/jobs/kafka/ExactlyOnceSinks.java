@@ -20,14 +20,19 @@ public final class ExactlyOnceSinks {
     private ExactlyOnceSinks() {}
 
     public static <T extends SpecificRecordBase> KafkaSink<T> of(
-            Class<T> type, String topic, RecordKey<T> key, String sinkName, ArbiterConfig config) {
+            Class<T> type,
+            String topic,
+            RecordKey<T> key,
+            EventTime<T> time,
+            String sinkName,
+            ArbiterConfig config) {
         Properties producer = config.kafkaProperties();
         producer.setProperty(
                 ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                 String.valueOf(config.get(ArbiterOptions.TRANSACTION_TIMEOUT).toMillis()));
         return KafkaSink.<T>builder()
                 .setKafkaProducerConfig(producer)
-                .setRecordSerializer(new AvroRecordSerializer<>(type, topic, key))
+                .setRecordSerializer(new AvroRecordSerializer<>(type, topic, key, time))
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(config.get(ArbiterOptions.JOB_NAME) + "-" + sinkName)
                 .build();

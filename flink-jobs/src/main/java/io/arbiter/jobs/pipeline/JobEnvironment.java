@@ -20,6 +20,9 @@ public final class JobEnvironment {
         flink.set(PipelineOptions.NAME, config.get(ArbiterOptions.JOB_NAME));
         // Every state and record type has an explicit serializer; a Kryo fallback is a bug.
         flink.set(PipelineOptions.GENERIC_TYPES, false);
+        // No function keeps or mutates a record after emitting it, so chained operators may pass
+        // references instead of deep copies (a copy of each 2 KiB feature vector cost ~15%).
+        flink.set(PipelineOptions.OBJECT_REUSE, true);
         flink.set(CoreOptions.DEFAULT_PARALLELISM, config.get(ArbiterOptions.PARALLELISM));
         flink.set(
                 CheckpointingOptions.CHECKPOINTING_INTERVAL,

@@ -48,12 +48,14 @@ public final class KafkaWiring {
                         FeatureVector.class,
                         config.get(ArbiterOptions.TOPIC_FEATURES),
                         FeatureVector::getSymbol,
+                        vector -> vector.getTime().toEpochMilli(),
                         "features",
                         config),
                 ExactlyOnceSinks.of(
                         DeadLetter.class,
                         config.get(ArbiterOptions.TOPIC_DEAD_LETTERS),
                         DeadLetter::getSourceTopic,
+                        letter -> letter.getTime().toEpochMilli(),
                         "dead-letters",
                         config));
     }

@@ -24,9 +24,11 @@ import java.nio.charset.StandardCharsets;
  * FeatureVector} per bar once the watermark passes it. Duplicates, late bars and bars beyond the
  * pending limit go to the dead-letter output with their reason.
  *
- * <p>An event-time timer at each held bar's time releases it: by then no earlier bar of the symbol
- * can arrive, so the indicators see bars in order whatever order Kafka delivered them in. The price
- * is latency: a vector leaves one out-of-orderness bound after its bar.
+ * <p>An event-time timer at the symbol's earliest held bar releases, once the watermark passes it,
+ * every held bar the watermark has passed: no earlier bar of the symbol can still arrive, so the
+ * indicators see bars in order whatever order Kafka delivered them in. The price is latency: a
+ * vector leaves one out-of-orderness bound after its bar. Keeping one timer per symbol instead of
+ * one per bar matters: timers were the largest Flink cost of this stage.
  */
 public class FeatureFunction extends KeyedProcessFunction<String, SourcedBar, FeatureVector> {
 
@@ -73,9 +75,15 @@ public class FeatureFunction extends KeyedProcessFunction<String, SourcedBar, Fe
             features = new SymbolFeatures(ctx.getCurrentKey(), policy);
         }
         long watermark = ctx.timerService().currentWatermark();
+        long earliestBefore = features.oldestPendingTime();
         Admission admission = features.offer(bar, watermark, policy);
         if (admission == Admission.ACCEPTED) {
-            ctx.timerService().registerEventTimeTimer(bar.getTime().toEpochMilli());
+            long time = bar.getTime().toEpochMilli();
+            if (time < earliestBefore) {
+                // One timer per symbol, at its earliest held bar, is enough: when it fires,
+                // everything the watermark has passed is released at once.
+                ctx.timerService().registerEventTimeTimer(time);
+            }
             state.update(features);
             return;
         }
@@ -83,17 +91,26 @@ public class FeatureFunction extends KeyedProcessFunction<String, SourcedBar, Fe
         ctx.output(DeadLetterOutput.TAG, deadLetter(sourced, admission, watermark));
     }
 
+    /**
+     * Releases every held bar the watermark has passed (not only the timer's own bar) and sets the
+     * next timer at the earliest bar still held. Vectors leave with the timer's timestamp, which is
+     * at or before their bar's; sinks take the Kafka timestamp from the vector's own time.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeatureVector> collector)
             throws Exception {
         SymbolFeatures features = state.value();
         features.releaseUpTo(
-                timestamp,
+                ctx.timerService().currentWatermark(),
                 policy,
                 vector -> {
                     out.increment();
                     collector.collect(vector);
                 });
+        long earliest = features.oldestPendingTime();
+        if (earliest != Long.MAX_VALUE) {
+            ctx.timerService().registerEventTimeTimer(earliest); // idempotent if already set
+        }
         state.update(features);
     }
 

@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -36,7 +34,7 @@ public final class SymbolFeatures {
     private final IndicatorEngine engine;
     private final RegimeClassifier regime;
     private FeatureWindow window;
-    private final TreeMap<Long, PendingBar> pending = new TreeMap<>();
+    private final PendingBars pending = new PendingBars();
     private long lastProcessedTime = Long.MIN_VALUE;
 
     private final double[] values = new double[IndicatorEngine.COLUMNS.size()];
@@ -65,7 +63,7 @@ public final class SymbolFeatures {
      */
     public Admission offer(Bar bar, long watermark, FeaturePolicy policy) {
         long time = bar.getTime().toEpochMilli();
-        if (time == lastProcessedTime || pending.containsKey(time)) {
+        if (time == lastProcessedTime || pending.contains(time)) {
             return Admission.DUPLICATE;
         }
         if (time < lastProcessedTime || time <= watermark) {
@@ -74,7 +72,7 @@ public final class SymbolFeatures {
         if (pending.size() >= policy.maxPendingBars()) {
             return Admission.BUFFER_FULL;
         }
-        pending.put(time, PendingBar.of(bar));
+        pending.add(PendingBar.of(bar));
         return Admission.ACCEPTED;
     }
 
@@ -86,8 +84,8 @@ public final class SymbolFeatures {
         if (window.bars() != policy.windowBars()) {
             window = window.resized(policy.windowBars());
         }
-        while (!pending.isEmpty() && pending.firstKey() <= time) {
-            out.accept(process(pending.pollFirstEntry().getValue(), policy));
+        while (!pending.isEmpty() && pending.firstTime() <= time) {
+            out.accept(process(pending.pollFirst(), policy));
         }
     }
 
@@ -98,7 +96,7 @@ public final class SymbolFeatures {
 
     /** Event time of the oldest held bar, or {@link Long#MAX_VALUE} when none is held. */
     public long oldestPendingTime() {
-        return pending.isEmpty() ? Long.MAX_VALUE : pending.firstKey();
+        return pending.isEmpty() ? Long.MAX_VALUE : pending.firstTime();
     }
 
     private FeatureVector process(PendingBar bar, FeaturePolicy policy) {
@@ -131,7 +129,7 @@ public final class SymbolFeatures {
         regime.writeTo(out);
         window.writeTo(out);
         out.writeInt(pending.size());
-        for (PendingBar bar : pending.values()) {
+        for (PendingBar bar : pending.inOrder()) {
             bar.writeTo(out);
         }
     }
@@ -151,13 +149,8 @@ public final class SymbolFeatures {
         int pendingCount = in.readInt();
         for (int i = 0; i < pendingCount; i++) {
             PendingBar bar = PendingBar.readFrom(in);
-            features.pending.put(bar.time(), bar);
+            features.pending.add(bar);
         }
         return features;
-    }
-
-    /** For tests and tools: the held bars by time. */
-    Map<Long, PendingBar> pending() {
-        return pending;
     }
 }
