@@ -29,6 +29,10 @@ import java.nio.charset.StandardCharsets;
  * indicators see bars in order whatever order Kafka delivered them in. The price is latency: a
  * vector leaves one out-of-orderness bound after its bar. Keeping one timer per symbol instead of
  * one per bar matters: timers were the largest Flink cost of this stage.
+ *
+ * <p>Replays reproduce the output exactly for input whose disorder stays within the watermark's
+ * out-of-orderness bound. A bar further behind is late or not depending on when the source last
+ * emitted a watermark, which depends on timing, as with any Flink watermark.
  */
 public class FeatureFunction extends KeyedProcessFunction<String, SourcedBar, FeatureVector> {
 
