@@ -10,7 +10,7 @@ Outputs (overwritten, byte-for-byte deterministic):
 
     data/bars/dowjones30_daily.csv   close-derived daily bars, 30 DJIA stocks
     data/bars/usdchf_2h.csv          2-hour bars aggregated from half-hourly USD/CHF
-    data/bars/msft_daily.csv         real MSFT daily OHLCV, values as given
+    data/extra/msft_daily.csv        real MSFT daily OHLCV, values as given (not fed by the demo)
     data/raw/msft_2000_2001.csv      unchanged copy of the source file
     data/raw/ttrc.csv                unchanged copy of the source file (synthetic data!)
 
@@ -40,6 +40,7 @@ DATA_DIR = Path(__file__).resolve().parent          # <repo>/data
 REPO_ROOT = DATA_DIR.parent
 DEFAULT_SOURCE = REPO_ROOT / ".." / "shared" / "data" / "datasets"
 BARS_DIR = DATA_DIR / "bars"
+EXTRA_DIR = DATA_DIR / "extra"
 RAW_DIR = DATA_DIR / "raw"
 RAW_COPIES = ["msft_2000_2001.csv", "ttrc.csv"]
 
@@ -216,14 +217,17 @@ def main(argv=None):
                     help="directory holding the raw exports (default: %(default)s)")
     src = Path(ap.parse_args(argv).source_dir)
 
+    # msft_daily.csv goes to extra/, not bars/: the demo feeds every file in bars/, and the Dow
+    # file already carries MSFT (close-derived) on the 67 days both cover.
     jobs = [
-        ("dowjones30_daily.csv", derive_dowjones),
-        ("usdchf_2h.csv", derive_usdchf),
-        ("msft_daily.csv", derive_msft),
+        (BARS_DIR, "dowjones30_daily.csv", derive_dowjones),
+        (BARS_DIR, "usdchf_2h.csv", derive_usdchf),
+        (EXTRA_DIR, "msft_daily.csv", derive_msft),
     ]
-    for name, derive in jobs:
+    for directory, name, derive in jobs:
         bars, notes = derive(src)
-        out = BARS_DIR / name
+        directory.mkdir(parents=True, exist_ok=True)
+        out = directory / name
         write_bars(out, bars)
         print(validate(out))
         for n in notes:

@@ -161,10 +161,14 @@ public final class Demo {
             feedThread.join();
             say("Feed stopped; waiting for the last checkpoint to commit the outputs…");
             long drainDeadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+            // Caught up when the job has read everything sent and a downstream read_committed
+            // consumer sees every vector and dead letter the job counted.
             while (System.nanoTime() < drainDeadline
-                    && outputs.count(featuresTopic) + outputs.count(dlqTopic) < feed.sent()) {
-                counts = JobCounts.of(job, counts);
+                    && !(counts.in() == feed.sent()
+                            && outputs.count(featuresTopic) == counts.processed()
+                            && outputs.count(dlqTopic) == counts.deadLettered())) {
                 TimeUnit.MILLISECONDS.sleep(200);
+                counts = JobCounts.of(job, counts);
             }
             counts = JobCounts.of(job, counts);
             job.cancel().get(30, TimeUnit.SECONDS);
@@ -184,24 +188,37 @@ public final class Demo {
     private void printSummary(
             long started, DemoFeed feed, JobCounts counts, long features, long deadLetters) {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        boolean balanced = counts.balanced();
         System.out.println();
         System.out.println("=== Arbiter demo summary (" + seconds + " s) ===");
-        System.out.printf(
-                "bars in (sent to market.bars)   %,10d  (%d deliberately malformed)%n",
-                feed.sent(), feed.malformed());
-        System.out.printf("read by the job                 %,10d%n", counts.in());
-        System.out.printf("processed (feature vectors)     %,10d%n", counts.processed());
-        System.out.printf(
-                "dead-lettered                   %,10d  (%d undecodable or invalid, %d duplicate"
-                        + " or late)%n",
-                counts.deadLettered(), counts.refusedAtSource(), counts.refusedByFeatures());
-        System.out.printf(
-                "records out (committed)         %,10d  (%,d feature vectors + %,d dead letters)%n",
-                features + deadLetters, features, deadLetters);
-        System.out.println(
-                "in = processed + dead-lettered: " + (balanced ? "yes" : "NO, investigate"));
+        line(
+                "bars in (sent to market.bars)",
+                feed.sent(),
+                feed.malformed() + " deliberately malformed");
+        line("read by the job", counts.in(), "");
+        line("  dead-lettered at the source", counts.refusedAtSource(), "undecodable or invalid");
+        line("  accepted", counts.accepted(), "");
+        line("    processed (feature vectors)", counts.processed(), "");
+        line("    dead-lettered by features", counts.refusedByFeatures(), "duplicate or late");
+        line("    held for the watermark", counts.held(), "each symbol's newest bars");
+        line(
+                "records out (committed)",
+                features + deadLetters,
+                String.format("%,d feature vectors + %,d dead letters", features, deadLetters));
+        check("every bar sent was read", counts.in() == feed.sent());
+        check("read = accepted + dead-lettered at the source", counts.sourceBalances());
+        check(
+                "committed = processed + dead-lettered",
+                features == counts.processed() && deadLetters == counts.deadLettered());
         System.out.flush();
+    }
+
+    private static void line(String label, long count, String note) {
+        System.out.printf(
+                "%-34s %,10d%s%n", label, count, note.isEmpty() ? "" : "  (" + note + ")");
+    }
+
+    private static void check(String what, boolean holds) {
+        System.out.println("check: " + what + ": " + (holds ? "yes" : "NO, investigate"));
     }
 
     private String progress(

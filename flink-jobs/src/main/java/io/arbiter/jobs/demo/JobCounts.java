@@ -10,17 +10,23 @@ import java.util.concurrent.TimeUnit;
  * source (undecodable or invalid), refused by the feature engine (duplicate, late, over the pending
  * limit), and turned into feature vectors.
  */
-record JobCounts(long in, long refusedAtSource, long refusedByFeatures, long processed) {
+record JobCounts(
+        long in, long accepted, long refusedAtSource, long refusedByFeatures, long processed) {
 
-    static final JobCounts EMPTY = new JobCounts(0, 0, 0, 0);
+    static final JobCounts EMPTY = new JobCounts(0, 0, 0, 0, 0);
 
     long deadLettered() {
         return refusedAtSource + refusedByFeatures;
     }
 
-    /** Whether every bar read is accounted for (bars waiting for the watermark aside). */
-    boolean balanced() {
-        return in == processed + deadLettered();
+    /** The source's own ledger, from counters kept independently: read = accepted + refused. */
+    boolean sourceBalances() {
+        return in == accepted + refusedAtSource;
+    }
+
+    /** Accepted bars the watermark has not passed yet (the newest bars of each symbol). */
+    long held() {
+        return accepted - processed - refusedByFeatures;
     }
 
     /** Current counts, or {@code previous} when the job cannot answer right now. */
@@ -29,6 +35,7 @@ record JobCounts(long in, long refusedAtSource, long refusedByFeatures, long pro
             Map<String, Object> acc = job.getAccumulators().get(5, TimeUnit.SECONDS);
             return new JobCounts(
                     count(acc, "bars.in"),
+                    count(acc, "bars.accepted"),
                     count(acc, "bars.dead-lettered"),
                     count(acc, "features.duplicate")
                             + count(acc, "features.late")
