@@ -21,8 +21,11 @@ import java.util.List;
  *
  * @param version the policy's version, written into every decision it shapes
  * @param features the feature engine's settings
+ * @param labels how training rows are labelled
+ * @param gates the per-regime probability thresholds of the signal gate
  */
-public record Policy(String version, FeaturePolicy features) implements Serializable {
+public record Policy(String version, FeaturePolicy features, LabelPolicy labels, GatePolicy gates)
+        implements Serializable {
 
     /** The defaults of DOMAIN.md, as shipped in conf/policy.yaml. */
     public static Policy defaults() {
@@ -51,12 +54,31 @@ public record Policy(String version, FeaturePolicy features) implements Serializ
             throw new PolicyException(source, List.of("must be a mapping of keys to values"));
         }
         PolicyReader reader = new PolicyReader(root);
-        Policy policy = new Policy(reader.text("version", "default"), features(reader));
+        Policy policy =
+                new Policy(
+                        reader.text("version", "default"),
+                        features(reader),
+                        labels(reader),
+                        gates(reader));
         reader.rejectUnread();
         if (!reader.violations().isEmpty()) {
             throw new PolicyException(source, reader.violations());
         }
         return policy;
+    }
+
+    private static LabelPolicy labels(PolicyReader r) {
+        return new LabelPolicy(
+                r.number("labels.take-profit-atr", 2.0, 0.01, 100),
+                r.number("labels.stop-loss-atr", 1.0, 0.01, 100),
+                r.integer("labels.horizon-bars", 10, 1, 10_000));
+    }
+
+    private static GatePolicy gates(PolicyReader r) {
+        return new GatePolicy(
+                r.number("gating.thresholds.low_vol", 0.60, 0, 1),
+                r.number("gating.thresholds.med_vol", 0.62, 0, 1),
+                r.number("gating.thresholds.high_vol", 0.65, 0, 1));
     }
 
     private static FeaturePolicy features(PolicyReader r) {

@@ -1,0 +1,22 @@
+package io.arbiter.operators.policy;
+
+import io.arbiter.schemas.Regime;
+
+import java.io.Serializable;
+
+/**
+ * The calibrated-probability thresholds a signal must reach, per volatility regime (DOMAIN.md §5).
+ * A signal in an unknown regime never passes.
+ */
+public record GatePolicy(double lowVol, double medVol, double highVol) implements Serializable {
+
+    /** The threshold for {@code regime}; NaN for UNKNOWN (nothing passes a NaN threshold). */
+    public double threshold(Regime regime) {
+        return switch (regime) {
+            case LOW_VOL -> lowVol;
+            case MED_VOL -> medVol;
+            case HIGH_VOL -> highVol;
+            default -> Double.NaN;
+        };
+    }
+}
