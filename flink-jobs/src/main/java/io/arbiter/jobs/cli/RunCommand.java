@@ -1,14 +1,10 @@
 package io.arbiter.jobs.cli;
 
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.kafka.TopicAdmin;
-import io.arbiter.jobs.pipeline.ArbiterPipeline;
-import io.arbiter.jobs.pipeline.JobEnvironment;
-import io.arbiter.jobs.pipeline.KafkaWiring;
 import io.arbiter.jobs.pipeline.LocalCluster;
 
 import java.util.List;
@@ -28,19 +24,11 @@ final class RunCommand {
                 ArbiterConfig.load(java.nio.file.Path.of(args.required("config")), System.getenv());
         System.out.println("arbiter run: " + config);
         ensureTopics(config, args.integer("create-topics", 0));
-        Configuration flink =
-                LocalCluster.configuration(
-                        args.integer("web-port", 8081),
-                        args.integer("prometheus-port", 9249),
-                        config.get(ArbiterOptions.PARALLELISM));
-        flink.addAll(JobEnvironment.flinkConfiguration(config));
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-        ArbiterPipeline.define(
-                env,
-                config.policy(),
-                KafkaWiring.inputs(config, false),
-                KafkaWiring.outputs(config));
+                LocalCluster.kafkaJob(
+                        config,
+                        args.integer("web-port", 8081),
+                        args.integer("prometheus-port", 9249));
         System.out.println(
                 "Flink web UI: http://127.0.0.1:"
                         + args.integer("web-port", 8081)

@@ -1,15 +1,11 @@
 package io.arbiter.jobs.demo;
 
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.kafka.TopicAdmin;
-import io.arbiter.jobs.pipeline.ArbiterPipeline;
-import io.arbiter.jobs.pipeline.JobEnvironment;
-import io.arbiter.jobs.pipeline.KafkaWiring;
 import io.arbiter.jobs.pipeline.LocalCluster;
 import io.arbiter.localkafka.LocalKafkaBroker;
 import io.arbiter.schemas.Bar;
@@ -106,17 +102,8 @@ public final class Demo {
                     PARALLELISM,
                     Map.of("retention.ms", "-1"));
 
-            Configuration flink =
-                    LocalCluster.configuration(
-                            settings.webPort(), settings.prometheusPort(), PARALLELISM);
-            flink.addAll(JobEnvironment.flinkConfiguration(config));
             StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-            ArbiterPipeline.define(
-                    env,
-                    config.policy(),
-                    KafkaWiring.inputs(config, false),
-                    KafkaWiring.outputs(config));
+                    LocalCluster.kafkaJob(config, settings.webPort(), settings.prometheusPort());
             JobClient job = env.executeAsync();
             say(
                     "Flink job "

@@ -3,6 +3,10 @@ package io.arbiter.jobs.pipeline;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.arbiter.jobs.config.ArbiterConfig;
+import io.arbiter.jobs.config.ArbiterOptions;
 
 /**
  * Settings of the embedded MiniCluster that {@code arbiter run} and {@code arbiter demo} use: the
@@ -18,6 +22,25 @@ public final class LocalCluster {
      *     every interface; it has no bind-address option)
      * @param slots task slots, at least the job's parallelism
      */
+    /**
+     * The production Kafka job on an embedded MiniCluster with the web UI and Prometheus endpoint
+     * (what {@code arbiter run} and {@code arbiter demo} start); execute it to run.
+     */
+    public static StreamExecutionEnvironment kafkaJob(
+            ArbiterConfig config, int webPort, int prometheusPort) {
+        Configuration flink =
+                configuration(webPort, prometheusPort, config.get(ArbiterOptions.PARALLELISM));
+        flink.addAll(JobEnvironment.flinkConfiguration(config));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
+        ArbiterPipeline.define(
+                env,
+                config.policy(),
+                KafkaWiring.inputs(config, false),
+                KafkaWiring.outputs(config));
+        return env;
+    }
+
     public static Configuration configuration(int webPort, int prometheusPort, int slots) {
         Configuration flink = new Configuration();
         flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");

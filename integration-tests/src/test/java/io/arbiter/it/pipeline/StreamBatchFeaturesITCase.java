@@ -1,9 +1,9 @@
 package io.arbiter.it.pipeline;
 
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
+import io.arbiter.it.flink.TestFlink;
 import io.arbiter.it.kafka.EmbeddedKafka;
 import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.pipeline.ArbiterPipeline;
@@ -41,13 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StreamBatchFeaturesITCase {
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
+    @RegisterExtension static final MiniClusterExtension FLINK = TestFlink.miniCluster();
 
     @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
