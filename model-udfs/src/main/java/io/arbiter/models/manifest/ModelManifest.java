@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.arbiter.schemas.Regime;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,11 +33,14 @@ import java.util.Map;
  * @param onnxFile file name of the ONNX model, relative to the manifest
  * @param onnxSha256 lower-case hex SHA-256 of that file; a mismatch refuses the model
  * @param outputName the ONNX output that holds P(label = 1)
+ * @param outputColumn when that output is a [n, k] probability tensor, the column of P(label = 1);
+ *     null means 1 when k ≥ 2 (class labels 0, 1) and 0 when k = 1
  * @param outputMeaning a sentence on what the output means
  * @param label how the training rows were labelled
  * @param training the data the model was trained on
  * @param folds walk-forward validation, one entry per test fold
- * @param calibrators per regime name (low_vol, med_vol, high_vol), how raw p becomes calibrated p
+ * @param calibrators per regime name (low_vol, med_vol, high_vol), how raw p becomes calibrated p;
+ *     a regime without one gets no signals through the gate
  * @param reference per input name, decile cut points and proportions of the training data
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -50,6 +54,7 @@ public record ModelManifest(
         String onnxFile,
         String onnxSha256,
         String outputName,
+        Integer outputColumn,
         String outputMeaning,
         Label label,
         Training training,
@@ -60,10 +65,56 @@ public record ModelManifest(
     /** File name of the manifest inside a model directory. */
     public static final String FILE_NAME = "manifest.json";
 
+    /** The kinds of model; only trees take missing (NaN) inputs. */
+    public static final List<String> KINDS = List.of("gbdt", "mlp", "logistic");
+
+    /** The manifest name of each regime that can have a calibrator. */
+    public static final Map<String, Regime> REGIME_NAMES =
+            Map.of(
+                    "low_vol", Regime.LOW_VOL,
+                    "med_vol", Regime.MED_VOL,
+                    "high_vol", Regime.HIGH_VOL);
+
     private static final ObjectMapper JSON =
             new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** A manifest without {@code outputColumn} (the output's default column holds P(label = 1)). */
+    public ModelManifest(
+            String id,
+            String version,
+            String kind,
+            String featureSet,
+            List<String> features,
+            List<Long> inputShape,
+            String onnxFile,
+            String onnxSha256,
+            String outputName,
+            String outputMeaning,
+            Label label,
+            Training training,
+            List<Fold> folds,
+            Map<String, Calibrator> calibrators,
+            Map<String, Reference> reference) {
+        this(
+                id,
+                version,
+                kind,
+                featureSet,
+                features,
+                inputShape,
+                onnxFile,
+                onnxSha256,
+                outputName,
+                null,
+                outputMeaning,
+                label,
+                training,
+                folds,
+                calibrators,
+                reference);
+    }
 
     /**
      * @param takeProfitAtr take-profit distance in ATRs
@@ -95,8 +146,10 @@ public record ModelManifest(
             double accuracy) {}
 
     /**
-     * A calibrator of raw p: {@code platt} (intercept, slope: sigmoid(a + b·p)) or {@code isotonic}
-     * (step function through knots x → y), chosen by Brier on a held-back fold.
+     * A calibrator of raw p: {@code platt} (intercept, slope: sigmoid(a + b·p), as {@link
+     * io.arbiter.operators.health.PlattScaling}) or {@code isotonic} (knots x → y, read as {@link
+     * io.arbiter.operators.health.IsotonicRegression}: flat inside a pooled block, linear between
+     * blocks, clipped outside), chosen by Brier on a held-back fold.
      */
     public record Calibrator(
             String type,
@@ -104,10 +157,65 @@ public record ModelManifest(
             Double slope,
             List<Double> knotsX,
             List<Double> knotsY,
-            double heldBackBrier) {}
+            double heldBackBrier) {
+
+        public static final String PLATT = "platt";
+        public static final String ISOTONIC = "isotonic";
+
+        /** What makes this calibrator unusable, each line prefixed with {@code where}. */
+        List<String> problems(String where) {
+            List<String> problems = new ArrayList<>();
+            if (PLATT.equals(type)) {
+                if (!finite(intercept) || !finite(slope)) {
+                    problems.add(where + ": platt needs a finite intercept and slope");
+                }
+            } else if (ISOTONIC.equals(type)) {
+                if (knotsX == null || knotsY == null || knotsX.isEmpty()) {
+                    problems.add(where + ": isotonic needs knotsX and knotsY");
+                } else if (knotsX.size() != knotsY.size()) {
+                    problems.add(
+                            where
+                                    + ": "
+                                    + knotsX.size()
+                                    + " knotsX but "
+                                    + knotsY.size()
+                                    + " knotsY");
+                } else {
+                    for (int i = 0; i < knotsX.size(); i++) {
+                        if (!finite(knotsX.get(i)) || !finite(knotsY.get(i))) {
+                            problems.add(where + ": knot " + i + " is not finite");
+                            break;
+                        }
+                        if (i > 0
+                                && (!(knotsX.get(i) > knotsX.get(i - 1))
+                                        || knotsY.get(i) < knotsY.get(i - 1))) {
+                            problems.add(
+                                    where
+                                            + ": knots need increasing x and non-decreasing y (at "
+                                            + i
+                                            + ")");
+                            break;
+                        }
+                    }
+                }
+            } else {
+                problems.add(where + ": type '" + type + "' is not platt or isotonic");
+            }
+            return problems;
+        }
+
+        private static boolean finite(Double value) {
+            return value != null && Double.isFinite(value);
+        }
+    }
 
     /** Decile cut points (9) and the training share in each of the 10 bins, for PSI. */
     public record Reference(List<Double> cuts, List<Double> proportions) {}
+
+    /** True for trees, which route a missing (NaN) input down a learnt branch. */
+    public boolean acceptsMissingValues() {
+        return "gbdt".equals(kind);
+    }
 
     public Path onnxPath(Path modelDirectory) {
         return modelDirectory.resolve(onnxFile);
@@ -145,11 +253,33 @@ public record ModelManifest(
         if (features == null || features.isEmpty()) {
             problems.add("features: must name the inputs in order");
         }
-        if (inputShape == null || inputShape.isEmpty()) {
-            problems.add("inputShape: missing");
+        if (inputShape == null || inputShape.size() < 2) {
+            problems.add("inputShape: missing (batch dimension -1, then the row's dimensions)");
+        } else if (inputShape.get(0) == null
+                || inputShape.get(0) != -1
+                || inputShape.subList(1, inputShape.size()).stream()
+                        .anyMatch(d -> d == null || d <= 0)) {
+            problems.add(
+                    "inputShape: " + inputShape + " must be -1 then positive sizes, e.g. [-1, 28]");
         }
-        if (kind != null && !List.of("gbdt", "mlp", "logistic").contains(kind)) {
+        if (outputColumn != null && outputColumn < 0) {
+            problems.add("outputColumn: " + outputColumn + " is negative");
+        }
+        if (kind != null && !KINDS.contains(kind)) {
             problems.add("kind: '" + kind + "' is not gbdt, mlp or logistic");
+        }
+        if (calibrators != null) {
+            calibrators.forEach(
+                    (regime, calibrator) -> {
+                        String where = "calibrators." + regime;
+                        if (!REGIME_NAMES.containsKey(regime)) {
+                            problems.add(where + ": not a regime (low_vol, med_vol, high_vol)");
+                        } else if (calibrator == null) {
+                            problems.add(where + ": empty");
+                        } else {
+                            problems.addAll(calibrator.problems(where));
+                        }
+                    });
         }
         return problems;
     }
