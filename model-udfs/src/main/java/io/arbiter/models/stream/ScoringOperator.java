@@ -1,0 +1,176 @@
+package io.arbiter.models.stream;
+
+import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTimeCallback;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
+
+import io.arbiter.models.gating.SignalGate;
+import io.arbiter.models.registry.ModelLoadFailure;
+import io.arbiter.models.registry.ModelLoader;
+import io.arbiter.models.registry.ModelRegistry;
+import io.arbiter.models.scoring.ScoringDevice;
+import io.arbiter.schemas.FeatureVector;
+import io.arbiter.schemas.GovernanceEvent;
+import io.arbiter.schemas.ModelSignal;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores every feature vector with every loaded model, in micro-batches: rows wait until the batch
+ * is full, {@code maxDelay} of processing time has passed, a watermark arrives, a checkpoint
+ * barrier is about to be sent, or the input ends. Flushing before watermarks and barriers means
+ * nothing is in flight at a checkpoint and no signal falls behind event time; since a score depends
+ * only on its row, when a batch was flushed never changes a result.
+ *
+ * <p>A model that does not load or fails to score is dropped with a {@link GovernanceEvent} on
+ * {@link #MODEL_EVENTS}; the others carry on and the job never fails because of a model.
+ */
+public final class ScoringOperator extends AbstractStreamOperator<ModelSignal>
+        implements OneInputStreamOperator<FeatureVector, ModelSignal>, ProcessingTimeCallback {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Side output of model load and scoring failures (kind MODEL_ERROR). */
+    public static final OutputTag<GovernanceEvent> MODEL_EVENTS =
+            new OutputTag<>("model-events", new AvroTypeInfo<>(GovernanceEvent.class));
+
+    private final ScoringSettings settings;
+
+    private transient ModelRegistry registry;
+    private transient SignalScoring scoring;
+    private transient List<FeatureVector> batch;
+    private transient boolean timerArmed;
+    private transient StreamRecord<ModelSignal> reuse;
+    private transient Counter signalsOut;
+    private transient Counter unscorable;
+    private transient Counter modelErrors;
+
+    public ScoringOperator(ScoringSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        var metrics = getMetricGroup().addGroup("arbiter");
+        signalsOut = metrics.counter("signalsOut");
+        unscorable = metrics.counter("rowsUnscorable");
+        modelErrors = metrics.counter("modelErrors");
+        registry = new ModelRegistry(new ModelLoader(ScoringDevice.parse(settings.device())));
+        scoring = new SignalScoring(new SignalGate(settings.gates()));
+        batch = new ArrayList<>(settings.batchSize());
+        reuse = new StreamRecord<>(null);
+        if (settings.modelsDirectory() != null) {
+            for (ModelLoadFailure failure : registry.loadAll(Path.of(settings.modelsDirectory()))) {
+                report(
+                        ModelEvents.RULE_LOAD,
+                        failure.modelDir().getFileName().toString(),
+                        "?",
+                        "model in " + failure.modelDir() + " did not load: " + failure.reason(),
+                        Instant.EPOCH);
+            }
+        }
+        registry.models()
+                .forEach(
+                        model ->
+                                model.scorer()
+                                        .fallbackReason()
+                                        .ifPresent(
+                                                reason ->
+                                                        LOG.warn(
+                                                                "Model {} scores on CPU: {}",
+                                                                model.id(),
+                                                                reason)));
+        LOG.info("Scoring with {} model(s) on {}", registry.size(), settings.device());
+    }
+
+    @Override
+    public void processElement(StreamRecord<FeatureVector> element) throws Exception {
+        if (registry.size() == 0) {
+            return;
+        }
+        batch.add(element.getValue());
+        if (batch.size() >= settings.batchSize()) {
+            flush();
+        } else if (!timerArmed) {
+            timerArmed = true;
+            long now = getProcessingTimeService().getCurrentProcessingTime();
+            getProcessingTimeService().registerTimer(now + settings.maxDelay().toMillis(), this);
+        }
+    }
+
+    @Override
+    public void onProcessingTime(long time) throws Exception {
+        timerArmed = false;
+        flush();
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        flush();
+        super.processWatermark(mark);
+    }
+
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+        flush();
+        super.prepareSnapshotPreBarrier(checkpointId);
+    }
+
+    @Override
+    public void finish() throws Exception {
+        flush();
+        super.finish();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (registry != null) {
+            registry.close();
+        }
+        super.close();
+    }
+
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<FeatureVector> vectors = batch;
+        batch = new ArrayList<>(settings.batchSize());
+        SignalScoring.Result result = scoring.score(vectors, registry.models());
+        for (ModelSignal signal : result.signals()) {
+            output.collect(reuse.replace(signal, signal.getTime().toEpochMilli()));
+            signalsOut.inc();
+        }
+        unscorable.inc(result.unscorable());
+        Instant newest = vectors.get(vectors.size() - 1).getTime();
+        for (SignalScoring.ModelFailure failure : result.failures()) {
+            registry.retire(failure.model()).ifPresent(model -> model.close());
+            report(
+                    ModelEvents.RULE_SCORE,
+                    failure.model(),
+                    failure.version(),
+                    "model " + failure.model() + " failed to score: " + failure.reason(),
+                    newest);
+        }
+    }
+
+    private void report(String rule, String model, String version, String reason, Instant time) {
+        modelErrors.inc();
+        LOG.warn(reason);
+        output.collect(
+                MODEL_EVENTS,
+                new StreamRecord<>(
+                        ModelEvents.error(
+                                rule, model, version, reason, time, settings.policyVersion()),
+                        time.toEpochMilli()));
+    }
+}
