@@ -19,7 +19,7 @@ public final class ArbiterCli {
                     "",
                     "commands:",
                     "  demo [--duration 90s] [--rate 2000] [--data DIR] [--work-dir DIR] [--policy FILE]",
-                    "       [--web-port 8081] [--prometheus-port 9249] [--kafka-port 0]",
+                    "       [--web-port 8081] [--prometheus-port 9249] [--kafka-port 0] [--models DIR]",
                     "                         local broker + the job on a MiniCluster, fed real bars",
                     "  run --config FILE      the job against an existing Kafka, embedded MiniCluster",
                     "       [--web-port 8081] [--prometheus-port 9249] [--create-topics PARTITIONS]",

@@ -47,6 +47,8 @@ final class RunCommand {
                 List.of(
                         config.get(ArbiterOptions.TOPIC_BARS),
                         config.get(ArbiterOptions.TOPIC_FEATURES),
+                        config.get(ArbiterOptions.TOPIC_SIGNALS),
+                        config.get(ArbiterOptions.TOPIC_GOVERNANCE),
                         config.get(ArbiterOptions.TOPIC_DEAD_LETTERS));
         List<String> missing = TopicAdmin.missing(config.kafkaProperties(), topics);
         if (missing.isEmpty()) {

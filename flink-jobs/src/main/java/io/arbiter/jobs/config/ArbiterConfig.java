@@ -172,6 +172,10 @@ public final class ArbiterConfig implements Serializable {
                             + get(ArbiterOptions.STATE_BACKEND)
                             + "' is not hashmap or rocksdb");
         }
+        if (get(ArbiterOptions.BATCH_SIZE) < 1) {
+            violations.add(ArbiterOptions.BATCH_SIZE.key() + ": must be at least 1");
+        }
+        requirePositive(ArbiterOptions.MAX_DELAY, violations, false);
         if (!DEVICE.matcher(get(ArbiterOptions.SCORING_DEVICE)).matches()) {
             violations.add(
                     ArbiterOptions.SCORING_DEVICE.key()

@@ -117,6 +117,28 @@ public final class ArbiterOptions {
                     .defaultValue("cpu")
                     .withDescription("cpu, or cuda[:N] to score dense models on a GPU.");
 
+    public static final ConfigOption<String> MODELS_DIR =
+            ConfigOptions.key("scoring.models-dir")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Folder of model directories (manifest.json + model.onnx) loaded at"
+                                    + " start; no models when unset.");
+
+    public static final ConfigOption<Integer> BATCH_SIZE =
+            ConfigOptions.key("scoring.batch-size")
+                    .intType()
+                    .defaultValue(64)
+                    .withDescription("Rows scored per ONNX Runtime call at most.");
+
+    public static final ConfigOption<Duration> MAX_DELAY =
+            ConfigOptions.key("scoring.max-delay")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(5))
+                    .withDescription(
+                            "Longest a row waits for its batch (processing time); batches are also"
+                                    + " flushed at watermarks and checkpoint barriers.");
+
     /** Every option above, for validation of unknown keys and for --help output. */
     public static final List<ConfigOption<?>> ALL =
             List.of(
@@ -141,7 +163,10 @@ public final class ArbiterOptions {
                     CHECKPOINT_INTERVAL,
                     CHECKPOINT_DIR,
                     STATE_BACKEND,
-                    SCORING_DEVICE);
+                    SCORING_DEVICE,
+                    MODELS_DIR,
+                    BATCH_SIZE,
+                    MAX_DELAY);
 
     private static ConfigOption<String> topic(String key, String defaultName) {
         return ConfigOptions.key("topics." + key)

@@ -90,15 +90,20 @@ public final class Demo {
             if (settings.policyFile() != null) {
                 overrides.put("policy.file", settings.policyFile().toString());
             }
+            if (settings.modelsDir() != null) {
+                overrides.put("scoring.models-dir", settings.modelsDir().toString());
+            }
             ArbiterConfig config = ArbiterConfig.defaults().with(overrides);
             String barsTopic = config.get(ArbiterOptions.TOPIC_BARS);
             String featuresTopic = config.get(ArbiterOptions.TOPIC_FEATURES);
             String dlqTopic = config.get(ArbiterOptions.TOPIC_DEAD_LETTERS);
+            String signalsTopic = config.get(ArbiterOptions.TOPIC_SIGNALS);
+            String governanceTopic = config.get(ArbiterOptions.TOPIC_GOVERNANCE);
             Properties kafka = config.kafkaProperties();
             // Historical bars carry 1990s timestamps: keep them, whatever their age.
             TopicAdmin.ensureTopics(
                     kafka,
-                    List.of(barsTopic, featuresTopic, dlqTopic),
+                    List.of(barsTopic, featuresTopic, dlqTopic, signalsTopic, governanceTopic),
                     PARALLELISM,
                     Map.of("retention.ms", "-1"));
 

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param dataDir folder of bar CSV files to feed
  * @param workDir where the broker keeps its data; null for a fresh temporary folder
  * @param policyFile the desk's policy, or null for the built-in defaults
+ * @param modelsDir folder of model directories to score with, or null for none
  * @param kafkaClasspath classpath of the broker's JVM (bin/arbiter passes it)
  */
 public record DemoSettings(
@@ -28,6 +29,7 @@ public record DemoSettings(
         int prometheusPort,
         int kafkaPort,
         Path policyFile,
+        Path modelsDir,
         String kafkaClasspath) {
 
     public static final Set<String> OPTIONS =
@@ -42,6 +44,16 @@ public record DemoSettings(
 
     /** System property through which bin/arbiter names the broker's classpath. */
     public static final String KAFKA_CLASSPATH_PROPERTY = "arbiter.kafka.classpath";
+
+    /** {@code --models DIR}, else the installation's {@code models/} when it exists. */
+    private static Path modelsDir(CliArgs args) {
+        Path given = args.path("models", null);
+        if (given != null) {
+            return given;
+        }
+        Path shipped = ArbiterHome.resolve("models");
+        return java.nio.file.Files.isDirectory(shipped) ? shipped : null;
+    }
 
     public static DemoSettings from(CliArgs args) {
         int rate = args.integer("rate", 2000);
@@ -64,6 +76,7 @@ public record DemoSettings(
                 args.integer("prometheus-port", 9249),
                 args.integer("kafka-port", 0),
                 PolicyOption.file(args),
+                modelsDir(args),
                 kafkaClasspath);
     }
 }

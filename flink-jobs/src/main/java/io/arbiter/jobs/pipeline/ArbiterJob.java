@@ -30,11 +30,7 @@ public final class ArbiterJob {
                         : ArbiterConfig.load(configFile, System.getenv());
         Configuration flink = JobEnvironment.flinkConfiguration(config);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-        ArbiterPipeline.define(
-                env,
-                config.policy(),
-                KafkaWiring.inputs(config, false),
-                KafkaWiring.outputs(config));
+        KafkaWiring.defineJob(env, config, false);
         env.execute();
     }
 }

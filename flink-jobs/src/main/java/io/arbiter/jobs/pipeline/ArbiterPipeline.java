@@ -7,11 +7,15 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.arbiter.jobs.kafka.DeadLetterSplitter;
 import io.arbiter.jobs.kafka.IngestSource;
+import io.arbiter.models.stream.ScoringOperator;
+import io.arbiter.models.stream.ScoringSettings;
 import io.arbiter.operators.features.FeatureFunction;
 import io.arbiter.operators.ingest.DeadLetterOutput;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.FeatureVector;
+import io.arbiter.schemas.GovernanceEvent;
+import io.arbiter.schemas.ModelSignal;
 import io.arbiter.schemas.SourcedBar;
 
 /**
@@ -20,6 +24,8 @@ import io.arbiter.schemas.SourcedBar;
  *
  * <pre>
  * market.bars ─► decode/validate ─► keyBy(symbol) FeatureFunction ─► features.vectors
+ *                      │                         └─► ScoringOperator ─► signals.scored
+ *                      │                                   └─► gov.events (models that fail)
  *                      └──────────────────┴─► dlq.records (undecodable, invalid, duplicate, late)
  * </pre>
  */
@@ -35,10 +41,18 @@ public final class ArbiterPipeline {
     public record Inputs(IngestSource<SourcedBar> bars, String barsTopic) {}
 
     /** Where the job writes. */
-    public record Outputs(Sink<FeatureVector> features, Sink<DeadLetter> deadLetters) {}
+    public record Outputs(
+            Sink<FeatureVector> features,
+            Sink<ModelSignal> signals,
+            Sink<GovernanceEvent> governance,
+            Sink<DeadLetter> deadLetters) {}
 
     public static void define(
-            StreamExecutionEnvironment env, Policy policy, Inputs inputs, Outputs outputs) {
+            StreamExecutionEnvironment env,
+            Policy policy,
+            ScoringSettings scoring,
+            Inputs inputs,
+            Outputs outputs) {
         SingleOutputStreamOperator<SourcedBar> bars =
                 inputs.bars()
                         .attach(env)
@@ -55,6 +69,18 @@ public final class ArbiterPipeline {
                         .name("features by symbol");
 
         features.sinkTo(outputs.features()).uid(JobUids.SINK_FEATURES).name("features sink");
+
+        SingleOutputStreamOperator<ModelSignal> signals =
+                features.transform(
+                                "score models",
+                                new AvroTypeInfo<>(ModelSignal.class),
+                                new ScoringOperator(scoring))
+                        .uid(JobUids.SCORING);
+        signals.sinkTo(outputs.signals()).uid(JobUids.SINK_SIGNALS).name("signals sink");
+        signals.getSideOutput(ScoringOperator.MODEL_EVENTS)
+                .sinkTo(outputs.governance())
+                .uid(JobUids.SINK_GOVERNANCE)
+                .name("governance sink");
 
         bars.getSideOutput(DeadLetterOutput.TAG)
                 .union(features.getSideOutput(DeadLetterOutput.TAG))

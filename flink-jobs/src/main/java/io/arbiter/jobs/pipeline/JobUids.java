@@ -12,5 +12,8 @@ public final class JobUids {
     public static final String SPLIT_BARS = "split-dead-letters-bars";
     public static final String FEATURES = "features";
     public static final String SINK_FEATURES = "sink-features";
+    public static final String SCORING = "scoring";
+    public static final String SINK_SIGNALS = "sink-signals";
+    public static final String SINK_GOVERNANCE = "sink-governance";
     public static final String SINK_DEAD_LETTERS = "sink-dead-letters";
 }

@@ -4,11 +4,14 @@ import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.kafka.ExactlyOnceSinks;
 import io.arbiter.jobs.kafka.KafkaIngest;
+import io.arbiter.models.stream.ScoringSettings;
 import io.arbiter.operators.validation.BarValidator;
 import io.arbiter.operators.validation.RecordValidator;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.FeatureVector;
+import io.arbiter.schemas.GovernanceEvent;
+import io.arbiter.schemas.ModelSignal;
 import io.arbiter.schemas.SourcedBar;
 
 /** The production connectors of {@link ArbiterPipeline}: every topic from the configuration. */
@@ -42,6 +45,28 @@ public final class KafkaWiring {
                 barsTopic);
     }
 
+    /** The whole production job on {@code env}: every input and output from the configuration. */
+    public static void defineJob(
+            org.apache.flink.streaming.api.environment.StreamExecutionEnvironment env,
+            ArbiterConfig config,
+            boolean bounded) {
+        io.arbiter.operators.policy.Policy policy = config.policy();
+        ArbiterPipeline.define(
+                env, policy, scoring(config, policy), inputs(config, bounded), outputs(config));
+    }
+
+    /** The scoring operator's settings from the configuration and the policy. */
+    public static ScoringSettings scoring(
+            ArbiterConfig config, io.arbiter.operators.policy.Policy policy) {
+        return new ScoringSettings(
+                config.get(ArbiterOptions.MODELS_DIR),
+                config.get(ArbiterOptions.BATCH_SIZE),
+                config.get(ArbiterOptions.MAX_DELAY),
+                config.get(ArbiterOptions.SCORING_DEVICE),
+                policy.gates(),
+                policy.version());
+    }
+
     public static ArbiterPipeline.Outputs outputs(ArbiterConfig config) {
         return new ArbiterPipeline.Outputs(
                 ExactlyOnceSinks.of(
@@ -50,6 +75,20 @@ public final class KafkaWiring {
                         FeatureVector::getSymbol,
                         vector -> vector.getTime().toEpochMilli(),
                         "features",
+                        config),
+                ExactlyOnceSinks.of(
+                        ModelSignal.class,
+                        config.get(ArbiterOptions.TOPIC_SIGNALS),
+                        ModelSignal::getSymbol,
+                        signal -> signal.getTime().toEpochMilli(),
+                        "signals",
+                        config),
+                ExactlyOnceSinks.of(
+                        GovernanceEvent.class,
+                        config.get(ArbiterOptions.TOPIC_GOVERNANCE),
+                        GovernanceEvent::getBook,
+                        event -> event.getTime().toEpochMilli(),
+                        "governance",
                         config),
                 ExactlyOnceSinks.of(
                         DeadLetter.class,

@@ -33,11 +33,7 @@ public final class LocalCluster {
         flink.addAll(JobEnvironment.flinkConfiguration(config));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
-        ArbiterPipeline.define(
-                env,
-                config.policy(),
-                KafkaWiring.inputs(config, false),
-                KafkaWiring.outputs(config));
+        KafkaWiring.defineJob(env, config, false);
         return env;
     }
 

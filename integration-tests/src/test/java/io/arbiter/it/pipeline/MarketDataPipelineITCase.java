@@ -154,6 +154,7 @@ class MarketDataPipelineITCase {
         ArbiterPipeline.define(
                 env,
                 Policy.defaults(),
+                KafkaWiring.scoring(config, Policy.defaults()),
                 KafkaWiring.inputs(config, true),
                 KafkaWiring.outputs(config));
         JobExecutionResult result = env.execute();
@@ -243,7 +244,12 @@ class MarketDataPipelineITCase {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         JobEnvironment.flinkConfiguration(config));
-        ArbiterPipeline.define(env, Policy.defaults(), inputs, KafkaWiring.outputs(config));
+        ArbiterPipeline.define(
+                env,
+                Policy.defaults(),
+                KafkaWiring.scoring(config, Policy.defaults()),
+                inputs,
+                KafkaWiring.outputs(config));
         env.execute();
 
         assertThat(CrashOnceValidator.armed).as("the injected crash happened").isFalse();

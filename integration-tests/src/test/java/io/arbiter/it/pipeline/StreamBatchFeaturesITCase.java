@@ -104,7 +104,11 @@ class StreamBatchFeaturesITCase {
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         JobEnvironment.flinkConfiguration(config));
         ArbiterPipeline.define(
-                env, policy, KafkaWiring.inputs(config, true), KafkaWiring.outputs(config));
+                env,
+                policy,
+                KafkaWiring.scoring(config, policy),
+                KafkaWiring.inputs(config, true),
+                KafkaWiring.outputs(config));
         env.execute();
 
         AvroCodec<FeatureVector> vectors = AvroCodec.of(FeatureVector.class);
