@@ -25,6 +25,8 @@ public final class ArbiterCli {
                     "       [--web-port 8081] [--prometheus-port 9249] [--create-topics PARTITIONS]",
                     "  features --bars IN.csv --out OUT.csv [--symbol S] [--policy FILE]",
                     "                         the feature engine over a bar file (same classes as the stream)",
+                    "  score --model DIR --bars IN.csv --out OUT.csv [--batch-size 64] [--policy FILE]",
+                    "                         offline scoring, calibration and gating through the stream's code",
                     "  calib --pairs P.csv [--bins 10] [--format text|json]",
                     "                         Brier, ECE, MCE, log loss, AUC, isotonic, Platt of (p, y) pairs",
                     "  drift --reference A.csv --current B.csv [--bins 10] [--format text|json]",
@@ -39,7 +41,7 @@ public final class ArbiterCli {
         System.exit(run(args));
     }
 
-    static int run(String[] args) {
+    public static int run(String[] args) {
         if (args.length == 0 || Set.of("help", "--help", "-h").contains(args[0])) {
             System.out.println(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -55,6 +57,8 @@ public final class ArbiterCli {
                 case "features":
                     return FeaturesCommand.run(
                             CliArgs.parse("features", args, 1, FeaturesCommand.OPTIONS));
+                case "score":
+                    return ScoreCommand.run(CliArgs.parse("score", args, 1, ScoreCommand.OPTIONS));
                 case "calib":
                     return CalibCommand.run(CliArgs.parse("calib", args, 1, CalibCommand.OPTIONS));
                 case "drift":
