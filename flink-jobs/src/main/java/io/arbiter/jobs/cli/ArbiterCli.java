@@ -25,6 +25,7 @@ public final class ArbiterCli {
                     "       [--web-port 8081] [--prometheus-port 9249] [--create-topics PARTITIONS]",
                     "  features --bars IN.csv --out OUT.csv [--symbol S] [--policy FILE]",
                     "                         the feature engine over a bar file (same classes as the stream)",
+                    "  train --bars FILE... --kind gbdt|mlp|logistic --out DIR   (bin/arbiter runs it)",
                     "  score --model DIR --bars IN.csv --out OUT.csv [--batch-size 64] [--policy FILE]",
                     "                         offline scoring, calibration and gating through the stream's code",
                     "  calib --pairs P.csv [--bins 10] [--format text|json]",

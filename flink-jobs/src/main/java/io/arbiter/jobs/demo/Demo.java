@@ -121,7 +121,8 @@ public final class Demo {
 
             DemoFeed feed = new DemoFeed(bars, barsTopic, kafka, settings.barsPerSecond());
             CommittedCounter outputs =
-                    new CommittedCounter(kafka, List.of(featuresTopic, dlqTopic));
+                    new CommittedCounter(
+                            kafka, List.of(featuresTopic, dlqTopic, signalsTopic, governanceTopic));
             Thread feedThread = start(feed, "demo-feed");
             Thread counterThread = start(outputs, "demo-output-counter");
             say(
@@ -169,6 +170,11 @@ public final class Demo {
 
             printSummary(
                     started, feed, counts, outputs.count(featuresTopic), outputs.count(dlqTopic));
+            line(
+                    "signals scored (committed)",
+                    outputs.count(signalsTopic),
+                    "every model, every bar");
+            line("model governance events", outputs.count(governanceTopic), "models that failed");
         }
         if (settings.workDir() == null) {
             deleteRecursively(workDir);
