@@ -13,6 +13,7 @@ import io.arbiter.operators.features.BatchFeatures;
 import io.arbiter.operators.ingest.BarCsv;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.Bar;
+import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.codec.AvroCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -68,7 +69,10 @@ class StreamBatchFeaturesITCase {
             Collections.shuffle(feed.subList(from, from + 4), random);
         }
         AvroCodec<Bar> codec = AvroCodec.of(Bar.class);
-        String barsTopic = KAFKA.freshTopic("bars", 2);
+        // One partition: the stream's disorder is then exactly the feed's (≤ a few days, inside the
+        // 10-day bound). With two, a cold CI run once dead-lettered USD/CHF bars of 2001 as late
+        // while the other partition ran ahead; see the issue note (not reproduced since).
+        String barsTopic = KAFKA.freshTopic("bars", 1);
         String featuresTopic = KAFKA.freshTopic("features", 2);
         String dlqTopic = KAFKA.freshTopic("dlq", 1);
         List<SimpleEntry<byte[], byte[]>> records = new ArrayList<>();
@@ -113,7 +117,12 @@ class StreamBatchFeaturesITCase {
 
         AvroCodec<FeatureVector> vectors = AvroCodec.of(FeatureVector.class);
         List<ConsumerRecord<byte[], byte[]>> out = KAFKA.drainCommitted(featuresTopic);
-        assertThat(KAFKA.drainCommitted(dlqTopic)).as("nothing late, nothing duplicate").isEmpty();
+        AvroCodec<DeadLetter> letters = AvroCodec.of(DeadLetter.class);
+        List<String> reasons = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : KAFKA.drainCommitted(dlqTopic)) {
+            reasons.add(letters.decode(record.value()).getReason());
+        }
+        assertThat(reasons).as("nothing late, nothing duplicate").isEmpty();
         assertThat(out).hasSize(rows.size());
         for (ConsumerRecord<byte[], byte[]> record : out) {
             FeatureVector streamed = vectors.decode(record.value());

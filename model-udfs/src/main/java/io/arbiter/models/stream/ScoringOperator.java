@@ -48,6 +48,7 @@ public final class ScoringOperator extends AbstractStreamOperator<ModelSignal>
     private transient SignalScoring scoring;
     private transient List<FeatureVector> batch;
     private transient boolean timerArmed;
+    private transient boolean copyInputs;
     private transient StreamRecord<ModelSignal> reuse;
     private transient Counter signalsOut;
     private transient Counter unscorable;
@@ -68,6 +69,7 @@ public final class ScoringOperator extends AbstractStreamOperator<ModelSignal>
         scoring = new SignalScoring(new SignalGate(settings.gates()));
         batch = new ArrayList<>(settings.batchSize());
         reuse = new StreamRecord<>(null);
+        copyInputs = getExecutionConfig().isObjectReuseEnabled();
         if (settings.modelsDirectory() != null) {
             for (ModelLoadFailure failure : registry.loadAll(Path.of(settings.modelsDirectory()))) {
                 report(
@@ -97,7 +99,10 @@ public final class ScoringOperator extends AbstractStreamOperator<ModelSignal>
         if (registry.size() == 0) {
             return;
         }
-        batch.add(element.getValue());
+        // With object reuse, an input that came over the network is a reused instance: keep a
+        // copy while it waits for its batch (chained after the feature function it is not).
+        FeatureVector vector = element.getValue();
+        batch.add(copyInputs ? FeatureVector.newBuilder(vector).build() : vector);
         if (batch.size() >= settings.batchSize()) {
             flush();
         } else if (!timerArmed) {
