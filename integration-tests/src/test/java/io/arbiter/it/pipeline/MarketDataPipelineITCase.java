@@ -1,14 +1,13 @@
 package io.arbiter.it.pipeline;
 
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import io.arbiter.it.flink.TestFlink;
+import io.arbiter.it.flink.TestJobs;
 import io.arbiter.it.kafka.EmbeddedKafka;
 import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.pipeline.ArbiterPipeline;
-import io.arbiter.jobs.pipeline.JobEnvironment;
 import io.arbiter.jobs.pipeline.KafkaWiring;
 import io.arbiter.operators.features.IndicatorEngine;
 import io.arbiter.operators.policy.Policy;
@@ -148,16 +147,7 @@ class MarketDataPipelineITCase {
         List<RecordMetadata> landed = KAFKA.sendAll(barsTopic, new ArrayList<>(records));
 
         ArbiterConfig config = config("skeleton-it", barsTopic, featuresTopic, dlqTopic, Map.of());
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(
-                        JobEnvironment.flinkConfiguration(config));
-        ArbiterPipeline.define(
-                env,
-                Policy.defaults(),
-                KafkaWiring.scoring(config, Policy.defaults()),
-                KafkaWiring.inputs(config, true),
-                KafkaWiring.outputs(config));
-        JobExecutionResult result = env.execute();
+        JobExecutionResult result = TestJobs.runBounded(config, Policy.defaults());
 
         // The books balance: in = accepted + dead-lettered at the source, and every accepted bar
         // became a vector or a dead letter of the feature engine.
@@ -241,16 +231,7 @@ class MarketDataPipelineITCase {
         CrashOnceValidator.armed.set(true);
         ArbiterPipeline.Inputs inputs =
                 KafkaWiring.inputs(config, true, new CrashOnceValidator(DAYS * 3 / 4));
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(
-                        JobEnvironment.flinkConfiguration(config));
-        ArbiterPipeline.define(
-                env,
-                Policy.defaults(),
-                KafkaWiring.scoring(config, Policy.defaults()),
-                inputs,
-                KafkaWiring.outputs(config));
-        env.execute();
+        TestJobs.runBounded(config, Policy.defaults(), inputs);
 
         assertThat(CrashOnceValidator.armed).as("the injected crash happened").isFalse();
         List<FeatureVector> features =
@@ -284,19 +265,14 @@ class MarketDataPipelineITCase {
         }
     }
 
-    /** The job's configuration for this test's broker and fresh topics, plus {@code extra}. */
+    /** The job's configuration for this test's fresh topics, plus {@code extra}. */
     private static ArbiterConfig config(
             String job, String bars, String features, String dlq, Map<String, String> extra) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("job.name", job + "-" + EmbeddedKafka.unique());
-        settings.put("job.parallelism", "2");
-        settings.put("kafka.bootstrap-servers", KAFKA.bootstrapServers());
+        Map<String, String> settings = new HashMap<>(extra);
         settings.put("topics.market-bars", bars);
         settings.put("topics.features", features);
         settings.put("topics.dead-letters", dlq);
-        settings.put("checkpointing.interval", "200 ms");
-        settings.putAll(extra);
-        return ArbiterConfig.defaults().with(settings);
+        return TestJobs.config(KAFKA, job, settings);
     }
 
     private static void malformed(

@@ -1,14 +1,11 @@
 package io.arbiter.it.pipeline;
 
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import io.arbiter.it.flink.TestFlink;
+import io.arbiter.it.flink.TestJobs;
 import io.arbiter.it.kafka.EmbeddedKafka;
 import io.arbiter.jobs.config.ArbiterConfig;
-import io.arbiter.jobs.pipeline.ArbiterPipeline;
-import io.arbiter.jobs.pipeline.JobEnvironment;
-import io.arbiter.jobs.pipeline.KafkaWiring;
 import io.arbiter.operators.features.BatchFeatures;
 import io.arbiter.operators.ingest.BarCsv;
 import io.arbiter.operators.policy.FeaturePolicy;
@@ -95,36 +92,17 @@ class StreamBatchFeaturesITCase {
         KAFKA.sendAll(barsTopic, new ArrayList<>(records));
 
         ArbiterConfig config =
-                ArbiterConfig.defaults()
-                        .with(
-                                Map.of(
-                                        "job.name",
-                                        "stream-batch-" + EmbeddedKafka.unique(),
-                                        "job.parallelism",
-                                        "2",
-                                        "kafka.bootstrap-servers",
-                                        KAFKA.bootstrapServers(),
-                                        "topics.market-bars",
-                                        barsTopic,
-                                        "topics.features",
-                                        featuresTopic,
-                                        "topics.dead-letters",
-                                        dlqTopic,
-                                        "checkpointing.interval",
-                                        "500 ms",
-                                        // Shuffled neighbours are at most a few days apart.
-                                        "watermarks.max-out-of-orderness",
-                                        "10 d"));
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(
-                        JobEnvironment.flinkConfiguration(config));
-        ArbiterPipeline.define(
-                env,
-                policy,
-                KafkaWiring.scoring(config, policy),
-                KafkaWiring.inputs(config, true),
-                KafkaWiring.outputs(config));
-        env.execute();
+                TestJobs.config(
+                        KAFKA,
+                        "stream-batch",
+                        Map.of(
+                                "topics.market-bars", barsTopic,
+                                "topics.features", featuresTopic,
+                                "topics.dead-letters", dlqTopic,
+                                "checkpointing.interval", "500 ms",
+                                // Shuffled neighbours are at most a few days apart.
+                                "watermarks.max-out-of-orderness", "10 d"));
+        TestJobs.runBounded(config, policy);
 
         AvroCodec<FeatureVector> vectors = AvroCodec.of(FeatureVector.class);
         List<ConsumerRecord<byte[], byte[]>> out = KAFKA.drainCommitted(featuresTopic);

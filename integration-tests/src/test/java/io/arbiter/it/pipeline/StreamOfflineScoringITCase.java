@@ -1,15 +1,12 @@
 package io.arbiter.it.pipeline;
 
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 
 import io.arbiter.it.flink.TestFlink;
+import io.arbiter.it.flink.TestJobs;
 import io.arbiter.it.kafka.EmbeddedKafka;
 import io.arbiter.jobs.cli.ArbiterCli;
 import io.arbiter.jobs.config.ArbiterConfig;
-import io.arbiter.jobs.pipeline.ArbiterPipeline;
-import io.arbiter.jobs.pipeline.JobEnvironment;
-import io.arbiter.jobs.pipeline.KafkaWiring;
 import io.arbiter.models.testing.TestModels;
 import io.arbiter.operators.ingest.BarCsv;
 import io.arbiter.operators.policy.Policy;
@@ -87,40 +84,18 @@ class StreamOfflineScoringITCase {
         }
         KAFKA.sendAll(barsTopic, new ArrayList<>(records));
         ArbiterConfig config =
-                ArbiterConfig.defaults()
-                        .with(
-                                Map.of(
-                                        "job.name",
-                                        "scoring-it-" + EmbeddedKafka.unique(),
-                                        "job.parallelism",
-                                        "2",
-                                        "kafka.bootstrap-servers",
-                                        KAFKA.bootstrapServers(),
-                                        "topics.market-bars",
-                                        barsTopic,
-                                        "topics.features",
-                                        KAFKA.freshTopic("features", 1),
-                                        "topics.signals",
-                                        signalsTopic,
-                                        "topics.governance",
-                                        KAFKA.freshTopic("gov", 1),
-                                        "topics.dead-letters",
-                                        KAFKA.freshTopic("dlq", 1),
-                                        "checkpointing.interval",
-                                        "300 ms",
-                                        "scoring.models-dir",
-                                        models.toString()));
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(
-                        JobEnvironment.flinkConfiguration(config));
-        Policy policy = Policy.defaults();
-        ArbiterPipeline.define(
-                env,
-                policy,
-                KafkaWiring.scoring(config, policy),
-                KafkaWiring.inputs(config, true),
-                KafkaWiring.outputs(config));
-        env.execute();
+                TestJobs.config(
+                        KAFKA,
+                        "scoring-it",
+                        Map.of(
+                                "topics.market-bars", barsTopic,
+                                "topics.features", KAFKA.freshTopic("features", 1),
+                                "topics.signals", signalsTopic,
+                                "topics.governance", KAFKA.freshTopic("gov", 1),
+                                "topics.dead-letters", KAFKA.freshTopic("dlq", 1),
+                                "checkpointing.interval", "300 ms",
+                                "scoring.models-dir", models.toString()));
+        TestJobs.runBounded(config, Policy.defaults());
 
         AvroCodec<ModelSignal> signals = AvroCodec.of(ModelSignal.class);
         List<ConsumerRecord<byte[], byte[]>> streamed = KAFKA.drainCommitted(signalsTopic);
