@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import io.arbiter.training.model.VerifiedOnnx;
 
 import java.nio.FloatBuffer;
 import java.util.Map;
@@ -46,6 +47,27 @@ public final class OnnxCheck {
             }
         }
         return scores;
+    }
+
+    /**
+     * Checks an exported model against the trainer's own predictions on every row, with the output
+     * name and tolerance every Arbiter export uses, and wraps it once it passes.
+     *
+     * @throws OnnxMismatchException if any row differs by more than {@link VerifiedOnnx#TOLERANCE};
+     *     nothing is to be written then
+     */
+    public static VerifiedOnnx verified(
+            byte[] model, String inputName, float[][] rows, double[] expected)
+            throws OrtException, OnnxMismatchException {
+        double max =
+                verify(
+                        model,
+                        inputName,
+                        VerifiedOnnx.OUTPUT_NAME,
+                        rows,
+                        expected,
+                        VerifiedOnnx.TOLERANCE);
+        return new VerifiedOnnx(model, rows.length, max);
     }
 
     /**
