@@ -66,7 +66,13 @@ public record ModelManifest(
     public static final String FILE_NAME = "manifest.json";
 
     /** The kinds of model; only trees take missing (NaN) inputs. */
-    public static final List<String> KINDS = List.of("gbdt", "mlp", "logistic");
+    public static final List<String> KINDS = List.of("gbdt", "mlp", "logistic", "external");
+
+    /**
+     * A model scored outside the job (an LLM, an RL agent): its signals arrive on signals.external,
+     * and its manifest carries only identity and calibrators.
+     */
+    public static final String EXTERNAL = "external";
 
     /** The manifest name of each regime that can have a calibrator. */
     public static final Map<String, Regime> REGIME_NAMES =
@@ -212,6 +218,11 @@ public record ModelManifest(
     /** Decile cut points (9) and the training share in each of the 10 bins, for PSI. */
     public record Reference(List<Double> cuts, List<Double> proportions) {}
 
+    /** True for a model scored outside the job, whose manifest names no ONNX file. */
+    public boolean isExternal() {
+        return EXTERNAL.equals(kind);
+    }
+
     /** True for trees, which route a missing (NaN) input down a learnt branch. */
     public boolean acceptsMissingValues() {
         return "gbdt".equals(kind);
@@ -233,6 +244,22 @@ public record ModelManifest(
         return manifest;
     }
 
+    /**
+     * True when {@code modelDirectory} holds a manifest of kind external. Unreadable or missing
+     * manifests answer false: loading them as scored models then reports why.
+     */
+    public static boolean declaresExternal(Path modelDirectory) {
+        Path file = modelDirectory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try {
+            return EXTERNAL.equals(JSON.readTree(file.toFile()).path("kind").asText());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public void write(Path modelDirectory) throws IOException {
         Files.createDirectories(modelDirectory);
         JSON.writeValue(modelDirectory.resolve(FILE_NAME).toFile(), this);
@@ -244,6 +271,31 @@ public record ModelManifest(
         require(id, "id", problems);
         require(version, "version", problems);
         require(kind, "kind", problems);
+        if (kind != null && !KINDS.contains(kind)) {
+            problems.add("kind: '" + kind + "' is not gbdt, mlp, logistic or external");
+        }
+        if (!isExternal()) {
+            problems.addAll(scoringProblems());
+        }
+        if (calibrators != null) {
+            calibrators.forEach(
+                    (regime, calibrator) -> {
+                        String where = "calibrators." + regime;
+                        if (!REGIME_NAMES.containsKey(regime)) {
+                            problems.add(where + ": not a regime (low_vol, med_vol, high_vol)");
+                        } else if (calibrator == null) {
+                            problems.add(where + ": empty");
+                        } else {
+                            problems.addAll(calibrator.problems(where));
+                        }
+                    });
+        }
+        return problems;
+    }
+
+    /** What a model scored in the job needs besides identity: its ONNX file, inputs and output. */
+    private List<String> scoringProblems() {
+        List<String> problems = new ArrayList<>();
         require(featureSet, "featureSet", problems);
         require(onnxFile, "onnxFile", problems);
         require(outputName, "outputName", problems);
@@ -264,22 +316,6 @@ public record ModelManifest(
         }
         if (outputColumn != null && outputColumn < 0) {
             problems.add("outputColumn: " + outputColumn + " is negative");
-        }
-        if (kind != null && !KINDS.contains(kind)) {
-            problems.add("kind: '" + kind + "' is not gbdt, mlp or logistic");
-        }
-        if (calibrators != null) {
-            calibrators.forEach(
-                    (regime, calibrator) -> {
-                        String where = "calibrators." + regime;
-                        if (!REGIME_NAMES.containsKey(regime)) {
-                            problems.add(where + ": not a regime (low_vol, med_vol, high_vol)");
-                        } else if (calibrator == null) {
-                            problems.add(where + ": empty");
-                        } else {
-                            problems.addAll(calibrator.problems(where));
-                        }
-                    });
         }
         return problems;
     }

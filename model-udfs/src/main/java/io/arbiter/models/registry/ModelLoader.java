@@ -52,6 +52,13 @@ public final class ModelLoader {
                             + e.getMessage(),
                     e);
         }
+        if (manifest.isExternal()) {
+            throw new ModelLoadException(
+                    "model "
+                            + manifest.id()
+                            + " is scored outside the job (kind external): it has no ONNX file"
+                            + " to load");
+        }
         FeatureRows rows;
         RegimeCalibrators calibrators;
         try {

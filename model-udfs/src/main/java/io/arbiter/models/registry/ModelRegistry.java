@@ -1,5 +1,6 @@
 package io.arbiter.models.registry;
 
+import io.arbiter.models.manifest.ModelManifest;
 import io.arbiter.models.scoring.ModelLoadException;
 
 import java.io.IOException;
@@ -42,8 +43,9 @@ public final class ModelRegistry implements AutoCloseable {
     }
 
     /**
-     * Loads every sub-directory of {@code folder} (in name order; hidden ones skipped) as a model
-     * directory. Two directories with the same model id: the first loads, the second is a failure.
+     * Loads every sub-directory of {@code folder} (in name order; hidden ones and external models
+     * skipped) as a model directory. Two directories with the same model id: the first loads, the
+     * second is a failure.
      *
      * @return the directories that did not load, with why; empty when all did
      */
@@ -53,6 +55,8 @@ public final class ModelRegistry implements AutoCloseable {
             directories =
                     entries.filter(Files::isDirectory)
                             .filter(d -> !d.getFileName().toString().startsWith("."))
+                            // Scored outside the job: their calibrators serve the external gate.
+                            .filter(d -> !ModelManifest.declaresExternal(d))
                             .sorted()
                             .toList();
         } catch (IOException e) {

@@ -21,6 +21,8 @@ public final class ModelEvents {
 
     public static final String RULE_LOAD = "model.load";
     public static final String RULE_SCORE = "model.score";
+    public static final String RULE_REGISTER = "model.register";
+    public static final String RULE_RETIRE = "model.retire";
 
     private ModelEvents() {}
 
@@ -59,5 +61,75 @@ public final class ModelEvents {
                 .setPolicyVersion(policyVersion)
                 .setCommandId(null)
                 .build();
+    }
+
+    /** A model served from now on, by command. */
+    public static GovernanceEvent registered(
+            String model,
+            String version,
+            String replacedVersion,
+            String directory,
+            String commandId,
+            Instant time,
+            String policyVersion) {
+        String reason =
+                replacedVersion == null
+                        ? "model " + model + " " + version + " registered from " + directory
+                        : "model "
+                                + model
+                                + " "
+                                + version
+                                + " replaces version "
+                                + replacedVersion
+                                + " (from "
+                                + directory
+                                + ")";
+        return info(RULE_REGISTER, model, version, ModelState.REGISTERED, reason, commandId, time)
+                .setPolicyVersion(policyVersion)
+                .build();
+    }
+
+    /** A model no longer served, by command. */
+    public static GovernanceEvent retired(
+            String model, String version, String commandId, Instant time, String policyVersion) {
+        return info(
+                        RULE_RETIRE,
+                        model,
+                        version,
+                        ModelState.RETIRED,
+                        "model " + model + " " + version + " retired: its signals stop",
+                        commandId,
+                        time)
+                .setPolicyVersion(policyVersion)
+                .build();
+    }
+
+    private static GovernanceEvent.Builder info(
+            String rule,
+            String model,
+            String version,
+            ModelState to,
+            String reason,
+            String commandId,
+            Instant time) {
+        return GovernanceEvent.newBuilder()
+                .setEventId(
+                        UUID.nameUUIDFromBytes(
+                                        (rule + "|" + model + "|" + version + "|" + commandId)
+                                                .getBytes(StandardCharsets.UTF_8))
+                                .toString())
+                .setBook(ALL_BOOKS)
+                .setModel(model)
+                .setModelVersion(version)
+                .setTime(time)
+                .setKind(GovernanceKind.INFO)
+                .setSeverity(Severity.INFO)
+                .setRuleId(rule)
+                .setFromState(ModelState.UNKNOWN)
+                .setToState(to)
+                .setReason(reason)
+                .setMetrics(Map.of())
+                .setThresholds(Map.of())
+                .setCommandId(commandId);
     }
 }

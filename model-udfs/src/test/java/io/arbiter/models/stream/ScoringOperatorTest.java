@@ -1,12 +1,15 @@
 package io.arbiter.models.stream;
 
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.TwoInputStreamOperatorTestHarness;
 
 import io.arbiter.models.testing.TestModels;
 import io.arbiter.operators.features.IndicatorEngine;
 import io.arbiter.operators.features.SymbolFeatures;
 import io.arbiter.operators.policy.Policy;
+import io.arbiter.schemas.CommandType;
+import io.arbiter.schemas.ControlCommand;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.GateDecision;
 import io.arbiter.schemas.GovernanceEvent;
@@ -64,20 +67,20 @@ class ScoringOperatorTest {
         try (var harness = harness(3)) {
             harness.setProcessingTime(1_000);
             harness.open();
-            harness.processElement(vector(0), 0);
-            harness.processElement(vector(1), 0);
+            harness.processElement1(vector(0), 0);
+            harness.processElement1(vector(1), 0);
             assertThat(harness.extractOutputValues()).isEmpty();
             assertThat(harness.getProcessingTimeService().getNumActiveTimers()).isEqualTo(1);
 
             harness.setProcessingTime(1_005); // scoring.max-delay
             assertThat(harness.extractOutputValues()).hasSize(2);
 
-            harness.processElement(vector(2), 0);
+            harness.processElement1(vector(2), 0);
             harness.prepareSnapshotPreBarrier(1L);
             assertThat(harness.extractOutputValues()).hasSize(3);
 
             for (int i = 0; i < 3; i++) {
-                harness.processElement(vector(i), 0);
+                harness.processElement1(vector(i), 0);
             }
             assertThat(harness.extractOutputValues()).hasSize(6); // a full batch leaves at once
         }
@@ -98,8 +101,8 @@ class ScoringOperatorTest {
             assertThat(events.get(0).getRuleId()).isEqualTo(ModelEvents.RULE_LOAD);
             assertThat(events.get(0).getReason()).contains("broken");
 
-            harness.processElement(vector(0), 0);
-            harness.processWatermark(new Watermark(1));
+            harness.processElement1(vector(0), 0);
+            harness.processBothWatermarks(new Watermark(1));
             assertThat(harness.extractOutputValues()).hasSize(1);
         }
     }
@@ -108,18 +111,143 @@ class ScoringOperatorTest {
         try (var harness = harness(batchSize)) {
             harness.open();
             for (int i = 0; i < TestModels.ROWS.length; i++) {
-                harness.processElement(vector(i), vector(i).getTime().toEpochMilli());
+                harness.processElement1(vector(i), vector(i).getTime().toEpochMilli());
             }
             if (watermarkAtEnd) {
-                harness.processWatermark(new Watermark(Long.MAX_VALUE));
+                harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
             }
             return new ArrayList<>(harness.extractOutputValues());
         }
     }
 
-    private OneInputStreamOperatorTestHarness<FeatureVector, ModelSignal> harness(int batchSize)
-            throws Exception {
-        return new OneInputStreamOperatorTestHarness<>(
+    @Test
+    void registersANewModelByCommandAndScoresWithItFromTheNextVector() throws Exception {
+        writeLogisticModel();
+        Path other = models.getParent().resolve(models.getFileName() + "-registered");
+        TestModels.writeLogistic(other.resolve("logit2"), "logit2", "1");
+        try (var harness = harness(64)) {
+            harness.open();
+            harness.processElement1(vector(0), 0);
+            harness.processElement2(register("c1", other.resolve("logit2")), 0);
+            harness.processElement1(vector(1), 0);
+            harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+
+            assertThat(harness.extractOutputValues())
+                    .extracting(s -> s.getModel() + "@" + s.getTime())
+                    .containsExactly(
+                            "logit@" + vector(0).getTime(),
+                            "logit@" + vector(1).getTime(),
+                            "logit2@" + vector(1).getTime());
+            assertThat(events(harness))
+                    .extracting(GovernanceEvent::getRuleId, GovernanceEvent::getCommandId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("model.register", "c1"));
+        }
+    }
+
+    @Test
+    void aNewVersionReplacesTheOldAndARetiredModelStopsWithoutARestart() throws Exception {
+        writeLogisticModel();
+        Path v2 = models.getParent().resolve(models.getFileName() + "-v2").resolve("logit");
+        TestModels.writeLogistic(v2, "logit", "2");
+        try (var harness = harness(64)) {
+            harness.open();
+            harness.processElement2(register("c1", v2), 0);
+            harness.processElement1(vector(0), 0);
+            harness.processElement2(retire("c2", "logit"), 0);
+            harness.processElement1(vector(1), 0);
+            harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+
+            assertThat(harness.extractOutputValues())
+                    .extracting(s -> s.getModel() + " " + s.getVersion())
+                    .containsExactly("logit 2");
+            assertThat(events(harness))
+                    .extracting(GovernanceEvent::getReason)
+                    .containsExactly(
+                            "model logit 2 replaces version 1 (from " + v2 + ")",
+                            "model logit 2 retired: its signals stop");
+        }
+    }
+
+    @Test
+    void aRegistrationThatDoesNotLoadIsAnEventAndTheServedModelsCarryOn() throws Exception {
+        writeLogisticModel();
+        try (var harness = harness(64)) {
+            harness.open();
+            harness.processElement2(register("c1", models.resolve("missing")), 0);
+            harness.processElement1(vector(0), 0);
+            harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+
+            assertThat(harness.extractOutputValues()).hasSize(1);
+            assertThat(events(harness))
+                    .singleElement()
+                    .satisfies(
+                            e -> {
+                                assertThat(e.getKind()).isEqualTo(GovernanceKind.MODEL_ERROR);
+                                assertThat(e.getReason()).contains("missing", "command c1");
+                            });
+        }
+    }
+
+    @Test
+    void registrationsAndRetirementsSurviveARestoreFromASnapshot() throws Exception {
+        writeLogisticModel();
+        Path other = models.getParent().resolve(models.getFileName() + "-registered");
+        TestModels.writeLogistic(other.resolve("logit2"), "logit2", "7");
+        OperatorSubtaskState snapshot;
+        try (var harness = harness(64)) {
+            harness.open();
+            harness.processElement2(register("c1", other.resolve("logit2")), 0);
+            harness.processElement2(retire("c2", "logit"), 0);
+            snapshot = harness.snapshot(1L, 1L);
+        }
+        try (var restored = harness(64)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            restored.processElement1(vector(0), 0);
+            restored.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+
+            assertThat(restored.extractOutputValues())
+                    .extracting(s -> s.getModel() + " " + s.getVersion())
+                    .containsExactly("logit2 7");
+        }
+    }
+
+    private static List<GovernanceEvent> events(
+            TwoInputStreamOperatorTestHarness<FeatureVector, ControlCommand, ModelSignal> harness) {
+        List<GovernanceEvent> events = new ArrayList<>();
+        var side = harness.getSideOutput(ScoringOperator.MODEL_EVENTS);
+        if (side != null) {
+            side.forEach(record -> events.add(record.getValue()));
+        }
+        return events;
+    }
+
+    static ControlCommand register(String id, Path directory) {
+        return command(
+                id, CommandType.REGISTER_MODEL, null, "{\"manifest\": \"" + directory + "\"}");
+    }
+
+    static ControlCommand retire(String id, String model) {
+        return command(id, CommandType.RETIRE_MODEL, model, "{}");
+    }
+
+    private static ControlCommand command(
+            String id, CommandType type, String model, String payload) {
+        return ControlCommand.newBuilder()
+                .setCommandId(id)
+                .setBook("*")
+                .setType(type)
+                .setModel(model)
+                .setPayload(payload)
+                .setIssuer("test")
+                .setTime(BEGINNING)
+                .setSignature("verified-upstream")
+                .build();
+    }
+
+    private TwoInputStreamOperatorTestHarness<FeatureVector, ControlCommand, ModelSignal> harness(
+            int batchSize) throws Exception {
+        return new TwoInputStreamOperatorTestHarness<>(
                 new ScoringOperator(
                         new ScoringSettings(
                                 models.toString(),
