@@ -43,13 +43,7 @@ final class RunCommand {
      * brokers, not for production clusters).
      */
     private static void ensureTopics(ArbiterConfig config, int partitions) throws Exception {
-        List<String> topics =
-                List.of(
-                        config.get(ArbiterOptions.TOPIC_BARS),
-                        config.get(ArbiterOptions.TOPIC_FEATURES),
-                        config.get(ArbiterOptions.TOPIC_SIGNALS),
-                        config.get(ArbiterOptions.TOPIC_GOVERNANCE),
-                        config.get(ArbiterOptions.TOPIC_DEAD_LETTERS));
+        List<String> topics = ArbiterOptions.TOPICS.stream().map(config::get).toList();
         List<String> missing = TopicAdmin.missing(config.kafkaProperties(), topics);
         if (missing.isEmpty()) {
             return;

@@ -75,6 +75,21 @@ public final class ArbiterOptions {
     public static final ConfigOption<String> TOPIC_DEAD_LETTERS =
             topic("dead-letters", "dlq.records");
 
+    /** Every topic the job reads or writes (run and demo create or check them all). */
+    public static final List<ConfigOption<String>> TOPICS =
+            List.of(
+                    TOPIC_BARS,
+                    TOPIC_FILLS,
+                    TOPIC_EXTERNAL_SIGNALS,
+                    TOPIC_CONTROL,
+                    TOPIC_FEATURES,
+                    TOPIC_SIGNALS,
+                    TOPIC_INTENTS,
+                    TOPIC_ALLOCATIONS,
+                    TOPIC_GOVERNANCE,
+                    TOPIC_HEALTH,
+                    TOPIC_DEAD_LETTERS);
+
     public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
             ConfigOptions.key("watermarks.max-out-of-orderness")
                     .durationType()

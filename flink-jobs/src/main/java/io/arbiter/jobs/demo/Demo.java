@@ -103,7 +103,7 @@ public final class Demo {
             // Historical bars carry 1990s timestamps: keep them, whatever their age.
             TopicAdmin.ensureTopics(
                     kafka,
-                    List.of(barsTopic, featuresTopic, dlqTopic, signalsTopic, governanceTopic),
+                    ArbiterOptions.TOPICS.stream().map(config::get).toList(),
                     PARALLELISM,
                     Map.of("retention.ms", "-1"));
 

@@ -6,9 +6,12 @@ import io.arbiter.jobs.kafka.ExactlyOnceSinks;
 import io.arbiter.jobs.kafka.KafkaIngest;
 import io.arbiter.models.stream.ScoringSettings;
 import io.arbiter.operators.validation.BarValidator;
+import io.arbiter.operators.validation.ExternalSignalValidator;
 import io.arbiter.operators.validation.RecordValidator;
 import io.arbiter.schemas.Bar;
+import io.arbiter.schemas.ControlCommand;
 import io.arbiter.schemas.DeadLetter;
+import io.arbiter.schemas.ExternalSignal;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.GovernanceEvent;
 import io.arbiter.schemas.ModelSignal;
@@ -42,7 +45,20 @@ public final class KafkaWiring {
                         .uid(JobUids.SOURCE_BARS)
                         .bounded(bounded)
                         .build(),
-                barsTopic);
+                barsTopic,
+                KafkaIngest.of(ExternalSignal.class, config)
+                        .topic(config.get(ArbiterOptions.TOPIC_EXTERNAL_SIGNALS))
+                        .validator(new ExternalSignalValidator())
+                        .eventTime(signal -> signal.getTime().toEpochMilli())
+                        .uid(JobUids.SOURCE_EXTERNAL_SIGNALS)
+                        .bounded(bounded)
+                        .build(),
+                KafkaIngest.of(ControlCommand.class, config)
+                        .topic(config.get(ArbiterOptions.TOPIC_CONTROL))
+                        .eventTime(command -> command.getTime().toEpochMilli())
+                        .uid(JobUids.SOURCE_COMMANDS)
+                        .bounded(bounded)
+                        .build());
     }
 
     /** The whole production job on {@code env}: every input and output from the configuration. */

@@ -1,10 +1,12 @@
 package io.arbiter.it.flink;
 
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.arbiter.it.kafka.EmbeddedKafka;
 import io.arbiter.jobs.config.ArbiterConfig;
+import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.pipeline.ArbiterPipeline;
 import io.arbiter.jobs.pipeline.JobEnvironment;
 import io.arbiter.jobs.pipeline.KafkaWiring;
@@ -33,6 +35,16 @@ public final class TestJobs {
         all.put("kafka.bootstrap-servers", kafka.bootstrapServers());
         all.put("checkpointing.interval", "200 ms");
         all.putAll(settings);
+        // Every topic the job touches exists, fresh, unless the test named its own.
+        for (ConfigOption<String> topic : ArbiterOptions.TOPICS) {
+            if (!all.containsKey(topic.key())) {
+                try {
+                    all.put(topic.key(), kafka.freshTopic(topic.defaultValue(), 2));
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot create a topic for " + topic.key(), e);
+                }
+            }
+        }
         return ArbiterConfig.defaults().with(all);
     }
 
