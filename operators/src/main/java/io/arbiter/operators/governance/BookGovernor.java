@@ -1032,6 +1032,7 @@ public final class BookGovernor {
         r.state = ModelState.HALTED;
         r.haltRule = event.rule();
         r.warnings = 0;
+        r.pausedUntil = NONE; // the halt supersedes a pause; only a RESUME brings it back
         r.performing = false;
         step.add(event.model(r.model, r.version).states(from, ModelState.HALTED), r);
         step.allocate(TRIGGER_GOVERNANCE);
@@ -1039,9 +1040,12 @@ public final class BookGovernor {
 
     private Decision refuse(
             Step step, long time, String rule, String model, String commandId, String why) {
+        ModelRecord r = model == null ? null : models.get(model);
+        ModelState state = r == null ? ModelState.UNKNOWN : r.state;
         step.add(
                 entry(time, GovernanceKind.INFO, Severity.WARNING, rule)
-                        .model(model, versionOf(model))
+                        .model(model, r == null ? null : r.version)
+                        .states(state, state)
                         .reason("command refused: " + why)
                         .command(commandId)
                         .build(policy.version()));
