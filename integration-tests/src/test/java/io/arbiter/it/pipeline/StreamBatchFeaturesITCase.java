@@ -55,14 +55,11 @@ class StreamBatchFeaturesITCase {
         // lifted so the comparison does not depend on how fast each subtask starts.
         Policy defaults = Policy.defaults();
         Policy policy =
-                new Policy(
-                        defaults.version(),
+                defaults.withFeatures(
                         new FeaturePolicy(
                                 defaults.features().regime(),
                                 defaults.features().windowBars(),
-                                1_000_000),
-                        defaults.labels(),
-                        defaults.gates());
+                                1_000_000));
         List<BarCsv.Row> rows = new ArrayList<>();
         Map<String, FeatureVector> batch = new HashMap<>();
         for (Path file : FILES) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,9 +24,28 @@ import java.util.List;
  * @param features the feature engine's settings
  * @param labels how training rows are labelled
  * @param gates the per-regime probability thresholds of the signal gate
+ * @param performance how a model's live results are measured
+ * @param governance the governance rules' thresholds and the book's risk scaler
+ * @param breakers the circuit breakers
+ * @param allocation the Thompson allocator's settings
+ * @param promotion the promotion gates the allocator uses
+ * @param commands how control commands are accepted
  */
-public record Policy(String version, FeaturePolicy features, LabelPolicy labels, GatePolicy gates)
+public record Policy(
+        String version,
+        FeaturePolicy features,
+        LabelPolicy labels,
+        GatePolicy gates,
+        PerformancePolicy performance,
+        GovernancePolicy governance,
+        BreakerPolicy breakers,
+        AllocationPolicy allocation,
+        PromotionPolicy promotion,
+        CommandPolicy commands)
         implements Serializable {
+
+    private static final Duration ONE_MS = Duration.ofMillis(1);
+    private static final Duration YEAR = Duration.ofDays(366);
 
     /** The defaults of DOMAIN.md, as shipped in conf/policy.yaml. */
     public static Policy defaults() {
@@ -59,12 +79,222 @@ public record Policy(String version, FeaturePolicy features, LabelPolicy labels,
                         reader.text("version", "default"),
                         features(reader),
                         labels(reader),
-                        gates(reader));
+                        gates(reader),
+                        performance(reader),
+                        governance(reader),
+                        breakers(reader),
+                        allocation(reader),
+                        promotion(reader),
+                        commands(reader));
         reader.rejectUnread();
         if (!reader.violations().isEmpty()) {
             throw new PolicyException(source, reader.violations());
         }
         return policy;
+    }
+
+    /** This policy with other feature settings (tests and replays that vary one section). */
+    public Policy withFeatures(FeaturePolicy newFeatures) {
+        return new Policy(
+                version,
+                newFeatures,
+                labels,
+                gates,
+                performance,
+                governance,
+                breakers,
+                allocation,
+                promotion,
+                commands);
+    }
+
+    /** This policy under another version name. */
+    public Policy withVersion(String newVersion) {
+        return new Policy(
+                newVersion,
+                features,
+                labels,
+                gates,
+                performance,
+                governance,
+                breakers,
+                allocation,
+                promotion,
+                commands);
+    }
+
+    /** This policy with other governance thresholds. */
+    public Policy withGovernance(GovernancePolicy newGovernance) {
+        return new Policy(
+                version,
+                features,
+                labels,
+                gates,
+                performance,
+                newGovernance,
+                breakers,
+                allocation,
+                promotion,
+                commands);
+    }
+
+    /** This policy with other circuit breakers. */
+    public Policy withBreakers(BreakerPolicy newBreakers) {
+        return new Policy(
+                version,
+                features,
+                labels,
+                gates,
+                performance,
+                governance,
+                newBreakers,
+                allocation,
+                promotion,
+                commands);
+    }
+
+    /** This policy with other allocation settings. */
+    public Policy withAllocation(AllocationPolicy newAllocation) {
+        return new Policy(
+                version,
+                features,
+                labels,
+                gates,
+                performance,
+                governance,
+                breakers,
+                newAllocation,
+                promotion,
+                commands);
+    }
+
+    private static PerformancePolicy performance(PolicyReader r) {
+        return new PerformancePolicy(
+                r.integer("performance.window-days", 30, 1, 3650),
+                r.integer("performance.sharpe-annualisation", 252, 1, 366));
+    }
+
+    private static GovernancePolicy governance(PolicyReader r) {
+        int minTrades = r.integer("governance.min-trades", 30, 1, 1_000_000);
+        double pfHalt = r.number("governance.pf-halt", 1.5, 0, 1000);
+        double pfPerforming = r.number("governance.pf-performing", 1.7, 0, 1000);
+        if (!(pfHalt <= pfPerforming)) {
+            r.violation(
+                    "governance.pf-halt: "
+                            + pfHalt
+                            + " must not exceed governance.pf-performing "
+                            + pfPerforming);
+        }
+        double ddWarn = r.number("governance.model-drawdown-warn", 0.025, 0, 1);
+        double ddHalt = r.number("governance.model-drawdown-halt", 0.04, 0, 1);
+        if (!(ddWarn < ddHalt)) {
+            r.violation(
+                    "governance.model-drawdown-warn: "
+                            + ddWarn
+                            + " must be below governance.model-drawdown-halt "
+                            + ddHalt);
+        }
+        Duration escalation =
+                r.duration("governance.escalation-after", Duration.ofHours(48), ONE_MS, YEAR);
+        int maxModels = r.integer("governance.max-models", 128, 1, 10_000);
+        CorrelationPolicy correlation =
+                new CorrelationPolicy(
+                        r.number("governance.correlation.flag-above", 0.85, -1, 1),
+                        r.integer("governance.correlation.min-observations", 30, 2, 10_000_000));
+        double capital = r.number("governance.book.capital", 1000, 1e-9, 1e15);
+        double scaleAbove = r.number("governance.book.scale-above", 0.04, 0, 1);
+        double restoreBelow = r.number("governance.book.restore-below", 0.025, 0, 1);
+        if (!(restoreBelow < scaleAbove)) {
+            r.violation(
+                    "governance.book.restore-below: "
+                            + restoreBelow
+                            + " must be below governance.book.scale-above "
+                            + scaleAbove
+                            + " (the gap is what keeps the scaler from flapping)");
+        }
+        double scaler = r.number("governance.book.risk-scaler", 0.7, 1e-9, 1);
+        return new GovernancePolicy(
+                minTrades,
+                pfHalt,
+                pfPerforming,
+                ddWarn,
+                ddHalt,
+                escalation,
+                maxModels,
+                correlation,
+                new BookRiskPolicy(capital, scaleAbove, restoreBelow, scaler));
+    }
+
+    private static BreakerPolicy breakers(PolicyReader r) {
+        double daily = r.number("breakers.daily-loss", 0.05, 1e-9, 1);
+        double weekly = r.number("breakers.weekly-loss", 0.10, 1e-9, 1);
+        if (!(daily <= weekly)) {
+            r.violation(
+                    "breakers.daily-loss: "
+                            + daily
+                            + " must not exceed breakers.weekly-loss "
+                            + weekly);
+        }
+        return new BreakerPolicy(
+                daily,
+                weekly,
+                r.integer("breakers.max-trades-per-day", 10, 1, 1_000_000),
+                r.number("breakers.min-accuracy", 0.45, 0, 1),
+                r.integer("breakers.min-accuracy-trades", 30, 1, 1_000_000),
+                r.number("breakers.min-valid-share", 0.95, 0, 1),
+                r.duration(
+                        "breakers.max-scoring-latency",
+                        Duration.ofSeconds(1),
+                        ONE_MS,
+                        Duration.ofHours(1)));
+    }
+
+    private static AllocationPolicy allocation(PolicyReader r) {
+        long seed = r.longInteger("allocation.seed", 20261121L);
+        int draws = r.integer("allocation.draws", 1000, 1, 1_000_000);
+        double priorAlpha = r.number("allocation.prior-alpha", 1.0, 1e-6, 1e9);
+        double priorBeta = r.number("allocation.prior-beta", 1.0, 1e-6, 1e9);
+        double startShare = r.number("allocation.start-share", 0.011, 0, 1);
+        double cap = r.number("allocation.cap-without-approval", 0.25, 0, 1);
+        if (!(startShare <= cap)) {
+            r.violation(
+                    "allocation.start-share: "
+                            + startShare
+                            + " must not exceed allocation.cap-without-approval "
+                            + cap);
+        }
+        double flowMin = r.number("allocation.bandit-flow.min", 0.04, 0, 1);
+        double flowMax = r.number("allocation.bandit-flow.max", 0.06, 0, 1);
+        if (!(flowMin <= flowMax)) {
+            r.violation(
+                    "allocation.bandit-flow.min: "
+                            + flowMin
+                            + " must not exceed allocation.bandit-flow.max "
+                            + flowMax);
+        }
+        // null (the shipped value) means off, the same as a factor of 1.
+        double discount = r.number("allocation.discount", 1.0, 1e-6, 1);
+        Duration period = r.duration("allocation.timer-period", Duration.ofHours(24), ONE_MS, YEAR);
+        return new AllocationPolicy(
+                seed,
+                draws,
+                priorAlpha,
+                priorBeta,
+                startShare,
+                cap,
+                flowMin,
+                flowMax,
+                discount,
+                period);
+    }
+
+    private static PromotionPolicy promotion(PolicyReader r) {
+        return new PromotionPolicy(r.number("promotion.scale-max-drawdown", 0.01, 0, 1));
+    }
+
+    private static CommandPolicy commands(PolicyReader r) {
+        return new CommandPolicy(
+                r.duration("commands.max-age", Duration.ofMinutes(10), ONE_MS, Duration.ofDays(7)));
     }
 
     private static LabelPolicy labels(PolicyReader r) {

@@ -2,11 +2,14 @@ package io.arbiter.operators.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed values out of a parsed policy tree, collecting every violation instead of stopping at
@@ -14,6 +17,9 @@ import java.util.Set;
  * to its default).
  */
 final class PolicyReader {
+
+    /** "48 h", "10 min", "1 s", "500 ms", "7 d": a whole number and a unit. */
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|min|h|d)");
 
     private final JsonNode root;
     private final List<String> violations = new ArrayList<>();
@@ -69,6 +75,77 @@ final class PolicyReader {
             violations.add(path + ": " + value + " is outside [" + min + ", " + max + "]");
         }
         return value;
+    }
+
+    long longInteger(String path, long fallback) {
+        JsonNode node = node(path);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+            violations.add(path + ": '" + node.asText() + "' is not a whole number");
+            return fallback;
+        }
+        return node.asLong();
+    }
+
+    /**
+     * A duration written as a whole number and a unit ({@code ms}, {@code s}, {@code min}, {@code
+     * h}, {@code d}), e.g. {@code "48 h"}.
+     */
+    Duration duration(String path, Duration fallback, Duration min, Duration max) {
+        JsonNode node = node(path);
+        if (node == null) {
+            return fallback;
+        }
+        Matcher m = DURATION.matcher(node.asText().trim());
+        if (!node.isTextual() || !m.matches()) {
+            violations.add(
+                    path
+                            + ": '"
+                            + node.asText()
+                            + "' is not a duration such as \"48 h\" (units ms, s, min, h, d)");
+            return fallback;
+        }
+        long amount = Long.parseLong(m.group(1));
+        Duration value =
+                switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "min" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            violations.add(
+                    path
+                            + ": "
+                            + node.asText().trim()
+                            + " is outside ["
+                            + readable(min)
+                            + ", "
+                            + readable(max)
+                            + "]");
+        }
+        return value;
+    }
+
+    /** How a duration bound is written back in a message: the largest whole unit. */
+    static String readable(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 86_400_000L == 0 && ms != 0) {
+            return ms / 86_400_000L + " d";
+        }
+        if (ms % 3_600_000L == 0 && ms != 0) {
+            return ms / 3_600_000L + " h";
+        }
+        if (ms % 60_000L == 0 && ms != 0) {
+            return ms / 60_000L + " min";
+        }
+        if (ms % 1000L == 0 && ms != 0) {
+            return ms / 1000L + " s";
+        }
+        return ms + " ms";
     }
 
     /** A list of numbers, or null when the key is absent or null. */

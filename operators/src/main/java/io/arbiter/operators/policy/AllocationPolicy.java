@@ -1,0 +1,41 @@
+package io.arbiter.operators.policy;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Thompson-sampling allocation of a book's traffic (DOMAIN.md §3).
+ *
+ * @param seed the policy seed; with the book, the model and the decision's event time it seeds
+ *     every draw, so a replay redraws the same numbers
+ * @param draws Thompson draws per model per decision (K)
+ * @param priorAlpha Beta prior α of a model registered without one
+ * @param priorBeta Beta prior β of a model registered without one
+ * @param startShare the fixed share of an unproven model (and of a correlation-flagged one until
+ *     approved)
+ * @param capWithoutApproval the most one model may get without an APPROVE_ALLOCATION command
+ * @param banditFlowMin lower end of the target total bandit flow (share of the book)
+ * @param banditFlowMax upper end of it: the fixed and bandit shares together never exceed it
+ * @param discount factor in (0, 1] by which a model's posterior counts decay toward its prior on
+ *     each of its closed trades, for non-stationary models; 1 means off
+ * @param timerPeriod event-time period of the allocation timer (aligned to the epoch, so daily
+ *     means at 00:00 UTC)
+ */
+public record AllocationPolicy(
+        long seed,
+        int draws,
+        double priorAlpha,
+        double priorBeta,
+        double startShare,
+        double capWithoutApproval,
+        double banditFlowMin,
+        double banditFlowMax,
+        double discount,
+        Duration timerPeriod)
+        implements Serializable {
+
+    /** Whether posteriors forget: a discount below 1. */
+    public boolean discounting() {
+        return discount < 1.0;
+    }
+}

@@ -1,0 +1,180 @@
+package io.arbiter.operators.policy;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The policy in explicit binary form, for keyed state that carries the policy in force (a book's
+ * governor: a SET_POLICY command replaces it for that book). Every record is rebuilt through its
+ * canonical constructor, so a component added to a policy record without being added here does not
+ * compile. Doubles go out as raw bits, so a restored policy is equal to the one written.
+ */
+public final class PolicyBinary {
+
+    private static final byte FORMAT = 1;
+    private static final int MAX_CUT_POINTS = 16;
+
+    private PolicyBinary() {}
+
+    public static void writeTo(Policy p, DataOutput out) throws IOException {
+        out.writeByte(FORMAT);
+        out.writeUTF(p.version());
+
+        RegimePolicy regime = p.features().regime();
+        out.writeInt(regime.windowBars());
+        out.writeInt(regime.minHistoryBars());
+        writeDouble(out, regime.lowPercentile());
+        writeDouble(out, regime.highPercentile());
+        out.writeInt(regime.cutPoints().size());
+        for (double cut : regime.cutPoints()) {
+            writeDouble(out, cut);
+        }
+        out.writeInt(p.features().windowBars());
+        out.writeInt(p.features().maxPendingBars());
+
+        writeDouble(out, p.labels().takeProfitAtr());
+        writeDouble(out, p.labels().stopLossAtr());
+        out.writeInt(p.labels().horizonBars());
+
+        writeDouble(out, p.gates().lowVol());
+        writeDouble(out, p.gates().medVol());
+        writeDouble(out, p.gates().highVol());
+
+        out.writeInt(p.performance().windowDays());
+        out.writeInt(p.performance().sharpeAnnualisation());
+
+        GovernancePolicy g = p.governance();
+        out.writeInt(g.minTrades());
+        writeDouble(out, g.pfHalt());
+        writeDouble(out, g.pfPerforming());
+        writeDouble(out, g.modelDrawdownWarn());
+        writeDouble(out, g.modelDrawdownHalt());
+        writeDuration(out, g.escalationAfter());
+        out.writeInt(g.maxModels());
+        writeDouble(out, g.correlation().flagAbove());
+        out.writeInt(g.correlation().minObservations());
+        writeDouble(out, g.book().capital());
+        writeDouble(out, g.book().scaleAbove());
+        writeDouble(out, g.book().restoreBelow());
+        writeDouble(out, g.book().riskScaler());
+
+        BreakerPolicy b = p.breakers();
+        writeDouble(out, b.dailyLoss());
+        writeDouble(out, b.weeklyLoss());
+        out.writeInt(b.maxTradesPerDay());
+        writeDouble(out, b.minAccuracy());
+        out.writeInt(b.minAccuracyTrades());
+        writeDouble(out, b.minValidShare());
+        writeDuration(out, b.maxScoringLatency());
+
+        AllocationPolicy a = p.allocation();
+        out.writeLong(a.seed());
+        out.writeInt(a.draws());
+        writeDouble(out, a.priorAlpha());
+        writeDouble(out, a.priorBeta());
+        writeDouble(out, a.startShare());
+        writeDouble(out, a.capWithoutApproval());
+        writeDouble(out, a.banditFlowMin());
+        writeDouble(out, a.banditFlowMax());
+        writeDouble(out, a.discount());
+        writeDuration(out, a.timerPeriod());
+
+        writeDouble(out, p.promotion().scaleMaxDrawdown());
+        writeDuration(out, p.commands().maxAge());
+    }
+
+    public static Policy readFrom(DataInput in) throws IOException {
+        byte format = in.readByte();
+        if (format != FORMAT) {
+            throw new IOException("unknown policy state format " + format);
+        }
+        String version = in.readUTF();
+
+        int regimeWindow = in.readInt();
+        int minHistory = in.readInt();
+        double low = readDouble(in);
+        double high = readDouble(in);
+        int cuts = in.readInt();
+        if (cuts < 0 || cuts > MAX_CUT_POINTS) {
+            throw new IOException("corrupt policy state: " + cuts + " cut points");
+        }
+        List<Double> cutPoints = new ArrayList<>(cuts);
+        for (int i = 0; i < cuts; i++) {
+            cutPoints.add(readDouble(in));
+        }
+        FeaturePolicy features =
+                new FeaturePolicy(
+                        new RegimePolicy(regimeWindow, minHistory, low, high, cutPoints),
+                        in.readInt(),
+                        in.readInt());
+        LabelPolicy labels = new LabelPolicy(readDouble(in), readDouble(in), in.readInt());
+        GatePolicy gates = new GatePolicy(readDouble(in), readDouble(in), readDouble(in));
+        PerformancePolicy performance = new PerformancePolicy(in.readInt(), in.readInt());
+        GovernancePolicy governance =
+                new GovernancePolicy(
+                        in.readInt(),
+                        readDouble(in),
+                        readDouble(in),
+                        readDouble(in),
+                        readDouble(in),
+                        readDuration(in),
+                        in.readInt(),
+                        new CorrelationPolicy(readDouble(in), in.readInt()),
+                        new BookRiskPolicy(
+                                readDouble(in), readDouble(in), readDouble(in), readDouble(in)));
+        BreakerPolicy breakers =
+                new BreakerPolicy(
+                        readDouble(in),
+                        readDouble(in),
+                        in.readInt(),
+                        readDouble(in),
+                        in.readInt(),
+                        readDouble(in),
+                        readDuration(in));
+        AllocationPolicy allocation =
+                new AllocationPolicy(
+                        in.readLong(),
+                        in.readInt(),
+                        readDouble(in),
+                        readDouble(in),
+                        readDouble(in),
+                        readDouble(in),
+                        readDouble(in),
+                        readDouble(in),
+                        readDouble(in),
+                        readDuration(in));
+        PromotionPolicy promotion = new PromotionPolicy(readDouble(in));
+        CommandPolicy commands = new CommandPolicy(readDuration(in));
+        return new Policy(
+                version,
+                features,
+                labels,
+                gates,
+                performance,
+                governance,
+                breakers,
+                allocation,
+                promotion,
+                commands);
+    }
+
+    private static void writeDouble(DataOutput out, double value) throws IOException {
+        out.writeLong(Double.doubleToRawLongBits(value));
+    }
+
+    private static double readDouble(DataInput in) throws IOException {
+        return Double.longBitsToDouble(in.readLong());
+    }
+
+    private static void writeDuration(DataOutput out, Duration d) throws IOException {
+        out.writeLong(d.toMillis());
+    }
+
+    private static Duration readDuration(DataInput in) throws IOException {
+        return Duration.ofMillis(in.readLong());
+    }
+}
