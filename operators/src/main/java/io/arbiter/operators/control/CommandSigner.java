@@ -82,7 +82,17 @@ public final class CommandSigner {
 
     /** A copy of {@code command} carrying its signature; the original is not changed. */
     public ControlCommand sign(ControlCommand command) {
-        return ControlCommand.newBuilder(command).setSignature(signatureOf(command)).build();
+        // The all-fields constructor, not newBuilder(command): the builder's deep copy looks the
+        // enum class up through Avro's class allow-list, which a desk tool's JVM may not set.
+        return new ControlCommand(
+                command.getCommandId(),
+                command.getBook(),
+                command.getType(),
+                command.getModel(),
+                command.getPayload(),
+                command.getIssuer(),
+                command.getTime(),
+                signatureOf(command));
     }
 
     /**
