@@ -154,6 +154,20 @@ public final class ArbiterOptions {
                             "Longest a row waits for its batch (processing time); batches are also"
                                     + " flushed at watermarks and checkpoint barriers.");
 
+    /**
+     * The desk's shared secret for control commands (HMAC-SHA256, at least 32 bytes); the same
+     * value bin/arbiter control signs with from the environment variable ARBITER_CONTROL_KEY.
+     */
+    public static final ConfigOption<String> CONTROL_HMAC_KEY =
+            ConfigOptions.key("control.hmac-key")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Key that control commands are signed with (HMAC-SHA256, at least 32"
+                                    + " bytes, its UTF-8 bytes used as given). Write"
+                                    + " ${env:ARBITER_CONTROL_KEY} or ${file:/path}, never the key"
+                                    + " itself; without it every control command is refused.");
+
     /** Every option above, for validation of unknown keys and for --help output. */
     public static final List<ConfigOption<?>> ALL =
             List.of(
@@ -181,7 +195,8 @@ public final class ArbiterOptions {
                     SCORING_DEVICE,
                     MODELS_DIR,
                     BATCH_SIZE,
-                    MAX_DELAY);
+                    MAX_DELAY,
+                    CONTROL_HMAC_KEY);
 
     private static ConfigOption<String> topic(String key, String defaultName) {
         return ConfigOptions.key("topics." + key)
