@@ -75,6 +75,26 @@ public final class ArbiterOptions {
     public static final ConfigOption<String> TOPIC_DEAD_LETTERS =
             topic("dead-letters", "dlq.records");
 
+    public static final ConfigOption<String> BOOKS =
+            ConfigOptions.key("books")
+                    .stringType()
+                    .defaultValue("desk")
+                    .withDescription(
+                            "The books this job governs, comma-separated (ledger, governor and"
+                                    + " allocator per book); fills of any other book are"
+                                    + " dead-lettered.");
+
+    /** The books of {@link #BOOKS}, trimmed, in a stable order. */
+    public static java.util.SortedSet<String> books(String value) {
+        java.util.SortedSet<String> books = new java.util.TreeSet<>();
+        for (String book : value.split(",")) {
+            if (!book.isBlank()) {
+                books.add(book.trim());
+            }
+        }
+        return books;
+    }
+
     /** Every topic the job reads or writes (run and demo create or check them all). */
     public static final List<ConfigOption<String>> TOPICS =
             List.of(
@@ -173,6 +193,7 @@ public final class ArbiterOptions {
             List.of(
                     JOB_NAME,
                     PARALLELISM,
+                    BOOKS,
                     POLICY_FILE,
                     BOOTSTRAP_SERVERS,
                     TRANSACTION_TIMEOUT,

@@ -5,23 +5,35 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 import io.arbiter.jobs.kafka.DeadLetterSplitter;
 import io.arbiter.jobs.kafka.IngestSource;
+import io.arbiter.models.registry.ManifestCatalogue;
 import io.arbiter.models.stream.ExternalRegimeJoin;
 import io.arbiter.models.stream.ExternalSignalGate;
 import io.arbiter.models.stream.ScoringOperator;
 import io.arbiter.models.stream.ScoringSettings;
+import io.arbiter.operators.book.BookFunction;
+import io.arbiter.operators.control.CommandVerification;
 import io.arbiter.operators.features.FeatureFunction;
 import io.arbiter.operators.ingest.DeadLetterOutput;
 import io.arbiter.operators.policy.Policy;
+import io.arbiter.schemas.AllocationEvent;
+import io.arbiter.schemas.BookEvent;
 import io.arbiter.schemas.ControlCommand;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.ExternalSignal;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.GovernanceEvent;
+import io.arbiter.schemas.GovernanceKind;
 import io.arbiter.schemas.ModelSignal;
 import io.arbiter.schemas.SourcedBar;
+import io.arbiter.schemas.SourcedCommand;
+import io.arbiter.schemas.SourcedFill;
+
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The Arbiter job graph, independent of where records come from and go to: the production entry
@@ -29,11 +41,14 @@ import io.arbiter.schemas.SourcedBar;
  *
  * <pre>
  * market.bars ─► decode/validate ─► keyBy(symbol) FeatureFunction ─► features.vectors
- *                      │                         ├─► ScoringOperator ◄── control.commands (models)
- *                      │                         │         └─► signals.scored, gov.events
+ *                      │                         ├─► ScoringOperator ◄─┐ ─► signals.scored
  *                      │                         └─► keyBy(symbol) ExternalRegimeJoin
- * signals.external ─► decode/validate ────────────────────┘   └─► ExternalSignalGate ─► signals.scored
- *                      └──────────────────┴─► dlq.records (undecodable, invalid, duplicate, late)
+ * signals.external ─► decode/validate ──────────────────┘   └─► ExternalSignalGate ─► signals.scored
+ * control.commands ─► decode ─► keyBy(book) CommandVerification ─► (models) ┘     (SECURITY events)
+ * exec.fills ─► decode ─┐    {fills, signals, verified commands, model failures}
+ *                       └─► keyBy(book) BookFunction (ledger, performance, correlation, governor,
+ *                              Thompson allocator) ─► gov.events, alloc.events
+ * every refused or unusable record ─► dlq.records
  * </pre>
  */
 public final class ArbiterPipeline {
@@ -49,19 +64,33 @@ public final class ArbiterPipeline {
             IngestSource<SourcedBar> bars,
             String barsTopic,
             IngestSource<ExternalSignal> externalSignals,
-            IngestSource<ControlCommand> commands) {}
+            IngestSource<SourcedCommand> commands,
+            String commandsTopic,
+            IngestSource<SourcedFill> fills,
+            String fillsTopic) {}
 
     /** Where the job writes. */
     public record Outputs(
             Sink<FeatureVector> features,
             Sink<ModelSignal> signals,
             Sink<GovernanceEvent> governance,
+            Sink<AllocationEvent> allocations,
             Sink<DeadLetter> deadLetters) {}
+
+    /**
+     * What the job decides with besides the policy.
+     *
+     * @param books the books it governs
+     * @param controlKey the control commands' HMAC secret; null when none is configured (every
+     *     command is then refused)
+     */
+    public record Governance(SortedSet<String> books, String controlKey) {}
 
     public static void define(
             StreamExecutionEnvironment env,
             Policy policy,
             ScoringSettings scoring,
+            Governance governance,
             Inputs inputs,
             Outputs outputs) {
         SingleOutputStreamOperator<SourcedBar> bars =
@@ -78,31 +107,34 @@ public final class ArbiterPipeline {
                         .returns(new AvroTypeInfo<>(FeatureVector.class))
                         .uid(JobUids.FEATURES)
                         .name("features by symbol");
-
         features.sinkTo(outputs.features()).uid(JobUids.SINK_FEATURES).name("features sink");
 
-        SingleOutputStreamOperator<ControlCommand> commands =
+        SingleOutputStreamOperator<SourcedCommand> commands =
                 inputs.commands()
                         .attach(env)
-                        .process(new DeadLetterSplitter<ControlCommand>("commands"))
-                        .returns(new AvroTypeInfo<>(ControlCommand.class))
+                        .process(new DeadLetterSplitter<SourcedCommand>("commands"))
+                        .returns(new AvroTypeInfo<>(SourcedCommand.class))
                         .uid(JobUids.SPLIT_COMMANDS)
                         .name("decode control commands");
-        DataStream<ControlCommand> modelCommands = commands.broadcast();
+        SingleOutputStreamOperator<ControlCommand> verified =
+                commands.keyBy(sourced -> sourced.getCommand().getBook())
+                        .process(
+                                new CommandVerification(
+                                        governance.controlKey(),
+                                        policy.commands().maxAge(),
+                                        policy.version(),
+                                        inputs.commandsTopic()))
+                        .returns(new AvroTypeInfo<>(ControlCommand.class))
+                        .uid(JobUids.VERIFY_COMMANDS)
+                        .name("verify control commands");
+
         SingleOutputStreamOperator<ModelSignal> scored =
-                features.connect(modelCommands)
+                features.connect(verified.broadcast())
                         .transform(
                                 "score models",
                                 new AvroTypeInfo<>(ModelSignal.class),
                                 new ScoringOperator(scoring))
                         .uid(JobUids.SCORING);
-        DataStream<ModelSignal> signals = scored;
-        DataStream<GovernanceEvent> governance = scored.getSideOutput(ScoringOperator.MODEL_EVENTS);
-        DataStream<DeadLetter> deadLetters =
-                bars.getSideOutput(DeadLetterOutput.TAG)
-                        .union(
-                                features.getSideOutput(DeadLetterOutput.TAG),
-                                commands.getSideOutput(DeadLetterOutput.TAG));
 
         SingleOutputStreamOperator<ExternalSignal> external =
                 inputs.externalSignals()
@@ -118,23 +150,132 @@ public final class ArbiterPipeline {
                         .returns(new AvroTypeInfo<>(ModelSignal.class))
                         .uid(JobUids.EXTERNAL_REGIME)
                         .name("regime of external signals")
-                        .connect(commands.broadcast(ExternalSignalGate.REGISTRATIONS))
+                        .connect(verified.broadcast(ExternalSignalGate.REGISTRATIONS))
                         .process(new ExternalSignalGate(scoring))
                         .returns(new AvroTypeInfo<>(ModelSignal.class))
                         .uid(JobUids.EXTERNAL_GATE)
                         .name("calibrate and gate external signals");
-        signals = signals.union(gated);
-        governance = governance.union(gated.getSideOutput(ExternalSignalGate.MODEL_EVENTS));
-        deadLetters = deadLetters.union(external.getSideOutput(DeadLetterOutput.TAG));
 
+        DataStream<ModelSignal> signals = scored.union(gated);
         signals.sinkTo(outputs.signals()).uid(JobUids.SINK_SIGNALS).name("signals sink");
-        governance
+        DataStream<GovernanceEvent> modelEvents =
+                scored.getSideOutput(ScoringOperator.MODEL_EVENTS)
+                        .union(gated.getSideOutput(ExternalSignalGate.MODEL_EVENTS));
+
+        SingleOutputStreamOperator<SourcedFill> fills =
+                inputs.fills()
+                        .attach(env)
+                        .process(new DeadLetterSplitter<SourcedFill>("fills"))
+                        .returns(new AvroTypeInfo<>(SourcedFill.class))
+                        .uid(JobUids.SPLIT_FILLS)
+                        .name("decode fills");
+        SingleOutputStreamOperator<GovernanceEvent> decisions =
+                bookInputs(governance.books(), fills, signals, verified, modelEvents)
+                        .keyBy(BookEvent::getBook)
+                        .process(
+                                new BookFunction(
+                                        policy,
+                                        new ManifestCatalogue(scoring.modelsDirectory()),
+                                        governance.books(),
+                                        inputs.fillsTopic()))
+                        .returns(new AvroTypeInfo<>(GovernanceEvent.class))
+                        .uid(JobUids.BOOKS)
+                        .name("books: ledger, performance, governor, allocator");
+
+        decisions
+                .union(modelEvents, verified.getSideOutput(CommandVerification.SECURITY_EVENTS))
                 .sinkTo(outputs.governance())
                 .uid(JobUids.SINK_GOVERNANCE)
                 .name("governance sink");
-        deadLetters
+        decisions
+                .getSideOutput(BookFunction.ALLOCATIONS)
+                .sinkTo(outputs.allocations())
+                .uid(JobUids.SINK_ALLOCATIONS)
+                .name("allocations sink");
+        bars.getSideOutput(DeadLetterOutput.TAG)
+                .union(
+                        features.getSideOutput(DeadLetterOutput.TAG),
+                        commands.getSideOutput(DeadLetterOutput.TAG),
+                        verified.getSideOutput(DeadLetterOutput.TAG),
+                        external.getSideOutput(DeadLetterOutput.TAG),
+                        fills.getSideOutput(DeadLetterOutput.TAG),
+                        decisions.getSideOutput(DeadLetterOutput.TAG))
                 .sinkTo(outputs.deadLetters())
                 .uid(JobUids.SINK_DEAD_LETTERS)
                 .name("dead-letter sink");
+    }
+
+    /**
+     * Everything a book's governor hears, as one stream keyed by book: its fills; every signal and
+     * every model failure (models serve all books); its verified commands (book "*": all books).
+     */
+    private static DataStream<BookEvent> bookInputs(
+            SortedSet<String> books,
+            DataStream<SourcedFill> fills,
+            DataStream<ModelSignal> signals,
+            DataStream<ControlCommand> commands,
+            DataStream<GovernanceEvent> modelEvents) {
+        TreeSet<String> all = new TreeSet<>(books);
+        AvroTypeInfo<BookEvent> type = new AvroTypeInfo<>(BookEvent.class);
+        DataStream<BookEvent> fromFills =
+                fills.map(
+                                f ->
+                                        BookEvent.newBuilder()
+                                                .setBook(f.getFill().getBook())
+                                                .setFill(f)
+                                                .build())
+                        .returns(type)
+                        .uid(JobUids.BOOK_FILLS)
+                        .name("fills to books");
+        DataStream<BookEvent> fromSignals =
+                signals.flatMap(
+                                (ModelSignal s, Collector<BookEvent> out) -> {
+                                    for (String book : all) {
+                                        out.collect(
+                                                BookEvent.newBuilder()
+                                                        .setBook(book)
+                                                        .setSignal(s)
+                                                        .build());
+                                    }
+                                })
+                        .returns(type)
+                        .uid(JobUids.BOOK_SIGNALS)
+                        .name("signals to books");
+        DataStream<BookEvent> fromCommands =
+                commands.flatMap(
+                                (ControlCommand c, Collector<BookEvent> out) -> {
+                                    for (String book :
+                                            "*".equals(c.getBook())
+                                                    ? all
+                                                    : java.util.Set.of(c.getBook())) {
+                                        out.collect(
+                                                BookEvent.newBuilder()
+                                                        .setBook(book)
+                                                        .setCommand(c)
+                                                        .build());
+                                    }
+                                })
+                        .returns(type)
+                        .uid(JobUids.BOOK_COMMANDS)
+                        .name("commands to books");
+        DataStream<BookEvent> fromFailures =
+                modelEvents
+                        .flatMap(
+                                (GovernanceEvent e, Collector<BookEvent> out) -> {
+                                    if (e.getKind() != GovernanceKind.MODEL_ERROR) {
+                                        return;
+                                    }
+                                    for (String book : all) {
+                                        out.collect(
+                                                BookEvent.newBuilder()
+                                                        .setBook(book)
+                                                        .setModelEvent(e)
+                                                        .build());
+                                    }
+                                })
+                        .returns(type)
+                        .uid(JobUids.BOOK_MODEL_FAILURES)
+                        .name("model failures to books");
+        return fromFills.union(fromSignals, fromCommands, fromFailures);
     }
 }

@@ -19,6 +19,15 @@ public final class JobUids {
     public static final String EXTERNAL_GATE = "external-gate";
     public static final String SOURCE_COMMANDS = "source-control-commands";
     public static final String SPLIT_COMMANDS = "split-dead-letters-commands";
+    public static final String VERIFY_COMMANDS = "verify-commands";
+    public static final String SOURCE_FILLS = "source-fills";
+    public static final String SPLIT_FILLS = "split-dead-letters-fills";
+    public static final String BOOK_FILLS = "book-inputs-fills";
+    public static final String BOOK_SIGNALS = "book-inputs-signals";
+    public static final String BOOK_COMMANDS = "book-inputs-commands";
+    public static final String BOOK_MODEL_FAILURES = "book-inputs-model-failures";
+    public static final String BOOKS = "books";
+    public static final String SINK_ALLOCATIONS = "sink-allocations";
     public static final String SINK_SIGNALS = "sink-signals";
     public static final String SINK_GOVERNANCE = "sink-governance";
     public static final String SINK_DEAD_LETTERS = "sink-dead-letters";

@@ -8,14 +8,18 @@ import io.arbiter.models.stream.ScoringSettings;
 import io.arbiter.operators.validation.BarValidator;
 import io.arbiter.operators.validation.ExternalSignalValidator;
 import io.arbiter.operators.validation.RecordValidator;
+import io.arbiter.schemas.AllocationEvent;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.ControlCommand;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.ExternalSignal;
 import io.arbiter.schemas.FeatureVector;
+import io.arbiter.schemas.Fill;
 import io.arbiter.schemas.GovernanceEvent;
 import io.arbiter.schemas.ModelSignal;
 import io.arbiter.schemas.SourcedBar;
+import io.arbiter.schemas.SourcedCommand;
+import io.arbiter.schemas.SourcedFill;
 
 /** The production connectors of {@link ArbiterPipeline}: every topic from the configuration. */
 public final class KafkaWiring {
@@ -53,12 +57,38 @@ public final class KafkaWiring {
                         .uid(JobUids.SOURCE_EXTERNAL_SIGNALS)
                         .bounded(bounded)
                         .build(),
-                KafkaIngest.of(ControlCommand.class, config)
+                KafkaIngest.positioned(
+                                ControlCommand.class,
+                                SourcedCommand.class,
+                                (command, partition, offset) ->
+                                        new SourcedCommand(command, partition, offset),
+                                config)
                         .topic(config.get(ArbiterOptions.TOPIC_CONTROL))
-                        .eventTime(command -> command.getTime().toEpochMilli())
+                        .eventTime(sourced -> sourced.getCommand().getTime().toEpochMilli())
                         .uid(JobUids.SOURCE_COMMANDS)
                         .bounded(bounded)
-                        .build());
+                        .build(),
+                config.get(ArbiterOptions.TOPIC_CONTROL),
+                KafkaIngest.positioned(
+                                Fill.class,
+                                SourcedFill.class,
+                                (fill, partition, offset) ->
+                                        new SourcedFill(fill, partition, offset),
+                                config)
+                        .topic(config.get(ArbiterOptions.TOPIC_FILLS))
+                        .eventTime(sourced -> sourced.getFill().getTime().toEpochMilli())
+                        .uid(JobUids.SOURCE_FILLS)
+                        .bounded(bounded)
+                        .build(),
+                config.get(ArbiterOptions.TOPIC_FILLS));
+    }
+
+    /** The books and the control key from the configuration. */
+    public static ArbiterPipeline.Governance governance(ArbiterConfig config) {
+        String key = config.get(ArbiterOptions.CONTROL_HMAC_KEY);
+        return new ArbiterPipeline.Governance(
+                ArbiterOptions.books(config.get(ArbiterOptions.BOOKS)),
+                key == null || key.isEmpty() ? null : key);
     }
 
     /** The whole production job on {@code env}: every input and output from the configuration. */
@@ -68,7 +98,12 @@ public final class KafkaWiring {
             boolean bounded) {
         io.arbiter.operators.policy.Policy policy = config.policy();
         ArbiterPipeline.define(
-                env, policy, scoring(config, policy), inputs(config, bounded), outputs(config));
+                env,
+                policy,
+                scoring(config, policy),
+                governance(config),
+                inputs(config, bounded),
+                outputs(config));
     }
 
     /** The scoring operator's settings from the configuration and the policy. */
@@ -105,6 +140,13 @@ public final class KafkaWiring {
                         GovernanceEvent::getBook,
                         event -> event.getTime().toEpochMilli(),
                         "governance",
+                        config),
+                ExactlyOnceSinks.of(
+                        AllocationEvent.class,
+                        config.get(ArbiterOptions.TOPIC_ALLOCATIONS),
+                        AllocationEvent::getBook,
+                        event -> event.getTime().toEpochMilli(),
+                        "allocations",
                         config),
                 ExactlyOnceSinks.of(
                         DeadLetter.class,

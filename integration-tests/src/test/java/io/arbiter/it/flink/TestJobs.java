@@ -64,6 +64,7 @@ public final class TestJobs {
                 env,
                 policy,
                 KafkaWiring.scoring(config, policy),
+                KafkaWiring.governance(config),
                 inputs,
                 KafkaWiring.outputs(config));
         return env.execute();
