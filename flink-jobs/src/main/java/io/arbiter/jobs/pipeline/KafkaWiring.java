@@ -36,6 +36,18 @@ public final class KafkaWiring {
     /** The same, with another bar validator (tests inject failures through it). */
     public static ArbiterPipeline.Inputs inputs(
             ArbiterConfig config, boolean bounded, RecordValidator<Bar> validator) {
+        return inputs(config, bounded, validator, RecordValidator.acceptAll());
+    }
+
+    /**
+     * The same, with other bar and fill validators (tests inject failures through them). Fills are
+     * otherwise checked by the book's ledger, which knows the book's models.
+     */
+    public static ArbiterPipeline.Inputs inputs(
+            ArbiterConfig config,
+            boolean bounded,
+            RecordValidator<Bar> validator,
+            RecordValidator<Fill> fillValidator) {
         String barsTopic = config.get(ArbiterOptions.TOPIC_BARS);
         return new ArbiterPipeline.Inputs(
                 KafkaIngest.positioned(
@@ -76,6 +88,7 @@ public final class KafkaWiring {
                                         new SourcedFill(fill, partition, offset),
                                 config)
                         .topic(config.get(ArbiterOptions.TOPIC_FILLS))
+                        .validator(fillValidator)
                         .eventTime(sourced -> sourced.getFill().getTime().toEpochMilli())
                         .uid(JobUids.SOURCE_FILLS)
                         .bounded(bounded)

@@ -60,6 +60,7 @@ public final class BookFunction extends KeyedProcessFunction<String, BookEvent, 
 
     private transient ValueState<BookDesk> desk;
     private transient MapState<Long, List<BookEvent>> waiting;
+    private transient ValueState<Long> lastInput;
     private transient AvroCodec<Fill> fills;
     private transient Counter fillsIn;
     private transient Counter fillsBooked;
@@ -89,6 +90,8 @@ public final class BookFunction extends KeyedProcessFunction<String, BookEvent, 
                                         "waiting-inputs",
                                         Types.LONG,
                                         Types.LIST(new AvroTypeInfo<>(BookEvent.class))));
+        lastInput =
+                getRuntimeContext().getState(new ValueStateDescriptor<>("last-input", Types.LONG));
         fills = AvroCodec.of(Fill.class);
         var metrics = getRuntimeContext().getMetricGroup().addGroup("arbiter");
         fillsIn = metrics.counter("fillsIn");
@@ -122,7 +125,7 @@ public final class BookFunction extends KeyedProcessFunction<String, BookEvent, 
         if (time <= ctx.timerService().currentWatermark()) {
             // Behind the watermark already: applied at once (see the class comment).
             apply(event, ctx, out);
-            scheduleGovernor(ctx);
+            scheduleGovernor(ctx, time);
             return;
         }
         List<BookEvent> atTime = waiting.get(time);
@@ -147,7 +150,8 @@ public final class BookFunction extends KeyedProcessFunction<String, BookEvent, 
         BookDesk book = deskOf(ctx.getCurrentKey());
         emit(book.advanceTo(timestamp, catalogue), ctx, out);
         desk.update(book);
-        scheduleGovernor(ctx);
+        Long input = lastInput.value();
+        scheduleGovernor(ctx, due != null || input == null ? timestamp : input);
     }
 
     private void apply(BookEvent event, Context ctx, Collector<GovernanceEvent> out)
@@ -183,12 +187,25 @@ public final class BookFunction extends KeyedProcessFunction<String, BookEvent, 
         BookDesk book = deskOf(event.getBook());
         emit(book.onCommand(command, payload, catalogue), ctx, out);
         desk.update(book);
-        scheduleGovernor(ctx);
+        scheduleGovernor(ctx, book.lastTime());
     }
 
-    private void scheduleGovernor(Context ctx) throws Exception {
+    /**
+     * Registers the governor's next timer, but no further than one timer period past the latest
+     * input: a book's clock runs on its inputs, so when they stop (or a bounded replay ends with
+     * the final watermark) the daily allocations stop a day later instead of running to the end of
+     * time.
+     */
+    private void scheduleGovernor(Context ctx, long inputTime) throws Exception {
+        Long previous = lastInput.value();
+        long latest = previous == null ? inputTime : Math.max(previous, inputTime);
+        lastInput.update(latest);
         BookDesk book = desk.value();
-        if (book != null && book.nextTimer() < Long.MAX_VALUE) {
+        if (book == null || book.nextTimer() == Long.MAX_VALUE) {
+            return;
+        }
+        long horizon = latest + policy.allocation().timerPeriod().toMillis();
+        if (book.nextTimer() <= horizon) {
             ctx.timerService().registerEventTimeTimer(Math.max(book.nextTimer(), book.lastTime()));
         }
     }
