@@ -8,6 +8,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,7 +47,8 @@ public final class FifoLedger {
     private final String book;
     private final String model;
     private final SeenFillIds seen;
-    private final Map<String, Position> positions = new TreeMap<>();
+    // A hash map for the per-fill lookup; snapshots write symbols sorted, so bytes are stable.
+    private final Map<String, Position> positions = new HashMap<>();
     private long duplicates;
 
     /**
@@ -199,7 +201,7 @@ public final class FifoLedger {
         out.writeLong(duplicates);
         seen.writeTo(out);
         out.writeInt(positions.size());
-        for (Map.Entry<String, Position> entry : positions.entrySet()) {
+        for (Map.Entry<String, Position> entry : new TreeMap<>(positions).entrySet()) {
             out.writeUTF(entry.getKey());
             entry.getValue().writeTo(out);
         }
