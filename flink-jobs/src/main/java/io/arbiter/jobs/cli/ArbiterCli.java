@@ -32,7 +32,7 @@ public final class ArbiterCli {
                     "                         Brier, ECE, MCE, log loss, AUC, isotonic, Platt of (p, y) pairs",
                     "  drift --reference A.csv --current B.csv [--bins 10] [--format text|json]",
                     "                         PSI and KS per shared numeric column",
-                    "  perf --trades T.csv [--equity 10000] [--daily D.csv] [--format text|json]",
+                    "  perf --trades T.csv [--equity 10000] [--daily D.csv] [--rolling OUT.csv] [--format text|json]",
                     "                         profit factor, win rate, expectancy, drawdown, Sharpe of a trade list",
                     "  control halt|resume|retire|approve|register|set-policy --book B [--model M] ...",
                     "                         signs a control command with $ARBITER_CONTROL_KEY and sends it",
@@ -66,6 +66,8 @@ public final class ArbiterCli {
                     return ScoreCommand.run(CliArgs.parse("score", args, 1, ScoreCommand.OPTIONS));
                 case "calib":
                     return CalibCommand.run(CliArgs.parse("calib", args, 1, CalibCommand.OPTIONS));
+                case "perf":
+                    return PerfCommand.run(CliArgs.parse("perf", args, 1, PerfCommand.OPTIONS));
                 case "control":
                     return ControlCommandCli.run(args, 1, System.getenv());
                 case "drift":

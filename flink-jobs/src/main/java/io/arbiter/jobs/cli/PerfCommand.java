@@ -6,6 +6,7 @@ import io.arbiter.operators.performance.PerformanceInputException;
 import io.arbiter.operators.performance.PerformanceReport;
 import io.arbiter.operators.performance.RollingProfitFactors;
 import io.arbiter.operators.performance.TradeList;
+import io.arbiter.operators.policy.Policy;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -40,16 +41,10 @@ import java.util.Set;
 final class PerfCommand {
 
     static final Set<String> OPTIONS =
-            Set.of("trades", "equity", "daily", "rolling", "window", "format");
+            Set.of("trades", "equity", "daily", "rolling", "window", "format", "policy");
 
     /** The starting equity of the oracle's strategy, when none is given. */
     static final double DEFAULT_STARTING_EQUITY = 10_000;
-
-    /** The desk's rolling window (DOMAIN §1: 30 days), when none is given. */
-    static final int DEFAULT_WINDOW_DAYS = 30;
-
-    /** Sharpe annualisation for daily returns. */
-    static final double TRADING_DAYS_PER_YEAR = 252;
 
     private PerfCommand() {}
 
@@ -58,7 +53,10 @@ final class PerfCommand {
         double equity = startingEquity(args);
         Path dailyFile = args.path("daily", null);
         Path rollingFile = args.path("rolling", null);
-        int window = args.integer("window", DEFAULT_WINDOW_DAYS);
+        // The window and the Sharpe annualisation are the desk's (policy performance section).
+        Path policyFile = PolicyOption.file(args);
+        Policy policy = policyFile == null ? Policy.defaults() : Policy.load(policyFile);
+        int window = args.integer("window", policy.performance().windowDays());
         if (window < 1) {
             throw new UsageException("perf: --window " + window + " must be at least 1");
         }
@@ -83,7 +81,9 @@ final class PerfCommand {
             return 1;
         }
         Map<String, Number> metrics =
-                PerformanceReport.of(trades, equity, daily, TRADING_DAYS_PER_YEAR).byMetricName();
+                PerformanceReport.of(
+                                trades, equity, daily, policy.performance().sharpeAnnualisation())
+                        .byMetricName();
         if (rolling != null) {
             writeRolling(rollingFile, days, rolling, daily != null);
         }
