@@ -49,6 +49,19 @@ class GovernorAllocationTest {
     }
 
     @Test
+    void aWinnerWhoseDrawdownGrowsPastTheScaleGateFallsBackToTheBanditAtOnce() {
+        BookGovernor g = governorWith("gbdt");
+        g.onMetrics(BEGINNING, "gbdt", pf(2.0, 40));
+        // Max drawdown 1.5 % > promotion.scale-max-drawdown 1 %: no longer scaled, no state change.
+        Decision d =
+                g.onMetrics(BEGINNING + HOUR, "gbdt", new ModelMetrics(2.0, 41, 0.6, 0.0, 0.015));
+        assertThat(d.events()).isEmpty();
+        assertThat(d.allocation().getTrigger()).isEqualTo("governance");
+        // Alone in the bandit: the whole band's max, 6 %.
+        assertThat(share(d.allocation(), "gbdt").getShare()).isEqualTo(0.06);
+    }
+
+    @Test
     void refusesAnApprovalOutsideZeroToOne() {
         BookGovernor g = governorWith("gbdt");
         assertThat(only(g.approve(BEGINNING, "gbdt", 1.5, "cmd")).getReason())
