@@ -164,7 +164,7 @@ public final class BookGovernor {
         Step step = begin(time);
         if (!Double.isFinite(netPnl)) {
             step.add(
-                    entry(time, GovernanceKind.INFO, Severity.WARNING, TRIGGER_ROUND_TRIP)
+                    entry(time, GovernanceKind.INFO, Severity.WARNING, RuleIds.INPUT_IGNORED)
                             .model(model, versionOf(model))
                             .reason("round trip with a non-finite net PnL ignored: " + netPnl));
             return step.done();

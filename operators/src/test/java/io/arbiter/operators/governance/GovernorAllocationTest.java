@@ -80,6 +80,15 @@ class GovernorAllocationTest {
     }
 
     @Test
+    void ignoresARoundTripWithoutAFiniteNetPnl() {
+        BookGovernor g = governorWith("gbdt");
+        Decision d = g.onRoundTrip(BEGINNING, "gbdt", Double.NaN);
+        assertThat(only(d).getRuleId()).isEqualTo(RuleIds.INPUT_IGNORED);
+        assertThat(d.hasAllocation()).isFalse();
+        assertThat(g.bookDrawdown()).isEqualTo(0.0);
+    }
+
+    @Test
     void reallocatesOnTheDailyEventTimeTimer() {
         BookGovernor g = governorWith("gbdt");
         assertThat(g.nextTimer()).isEqualTo(NEXT_MIDNIGHT);
