@@ -8,15 +8,23 @@ public final class DrawStream {
 
     private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
 
+    /** γ⁻¹ mod 2^64, to recover the word count from the running state. */
+    private static final long GOLDEN_INVERSE = 0xf1de83e19937733dL;
+
     private final long key;
-    private long counter;
+
+    /** key + n·γ after n words: the generator's own running sum, one addition per word. */
+    private long state;
 
     public DrawStream(long key) {
         this.key = key;
+        this.state = key;
     }
 
+    /** The next word: {@link SplitMix64#word}(key, n) for the n-th call (from 0). */
     public long nextLong() {
-        return SplitMix64.word(key, counter++);
+        state += SplitMix64.GOLDEN_GAMMA;
+        return SplitMix64.mix(state);
     }
 
     /** Uniform on [0, 1) with 53 random bits. */
@@ -31,6 +39,6 @@ public final class DrawStream {
 
     /** Words used so far. */
     public long position() {
-        return counter;
+        return (state - key) * GOLDEN_INVERSE;
     }
 }

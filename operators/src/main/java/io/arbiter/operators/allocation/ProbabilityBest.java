@@ -7,7 +7,7 @@ package io.arbiter.operators.allocation;
  * other arms or on the loop order. Ties (equal draws, which have probability 0 for distinct
  * streams) go to the lower index.
  *
- * <p>Cost: K × arms Beta variates (two Gamma variates each), no allocation beyond the result.
+ * <p>Cost: K × arms Beta variates (two Gamma variates each) and three arrays of K.
  */
 public final class ProbabilityBest {
 
@@ -31,18 +31,26 @@ public final class ProbabilityBest {
         if (n == 0) {
             return p;
         }
-        int[] wins = new int[n];
-        for (int k = 0; k < draws; k++) {
-            int best = 0;
-            double bestDraw = arms[0].sample(streams[0]);
-            for (int i = 1; i < n; i++) {
-                double draw = arms[i].sample(streams[i]);
-                if (draw > bestDraw) {
-                    bestDraw = draw;
-                    best = i;
+        // Arm by arm rather than round by round: one arm's sampler constants and stream stay in
+        // registers for all K draws. The result is the same: each arm draws its own stream in
+        // order, and a draw must beat the best so far strictly, so ties keep the lower index.
+        double[] best = new double[draws];
+        int[] winner = new int[draws];
+        java.util.Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            BetaSampler arm = arms[i];
+            DrawStream stream = streams[i];
+            for (int k = 0; k < draws; k++) {
+                double draw = arm.sample(stream);
+                if (draw > best[k]) {
+                    best[k] = draw;
+                    winner[k] = i;
                 }
             }
-            wins[best]++;
+        }
+        int[] wins = new int[n];
+        for (int k = 0; k < draws; k++) {
+            wins[winner[k]]++;
         }
         for (int i = 0; i < n; i++) {
             p[i] = (double) wins[i] / draws;

@@ -64,6 +64,13 @@ import java.util.TreeSet;
  * the epoch), and after every command or rule that changed a model's or the book's standing. See
  * {@link io.arbiter.operators.allocation.ShareRule} for how shares follow from tiers.
  *
+ * <h2>Journal</h2>
+ *
+ * Every transition, breaker trip, flag, escalation and command (refused ones too) is a {@link
+ * GovernanceEvent} with its rule id ({@link RuleIds}), the metrics that decided, the thresholds by
+ * policy key (durations in milliseconds), the policy version and the command id. Event ids are
+ * derived from the book, its event sequence number, the rule, the model and the time.
+ *
  * <pre>{@code
  * BookGovernor governor = new BookGovernor("book-1", Policy.defaults());
  * governor.register(t0, Registration.withDefaultPrior("gbdt", "v1"), "cmd-1");
@@ -157,7 +164,7 @@ public final class BookGovernor {
         Step step = begin(time);
         if (!Double.isFinite(netPnl)) {
             step.add(
-                    entry(time, GovernanceKind.INFO, Severity.WARNING, TRIGGER_ROUND_TRIP)
+                    entry(time, GovernanceKind.INFO, Severity.WARNING, RuleIds.INPUT_IGNORED)
                             .model(model, versionOf(model))
                             .reason("round trip with a non-finite net PnL ignored: " + netPnl));
             return step.done();
@@ -182,6 +189,7 @@ public final class BookGovernor {
         if (r == null) {
             return step.done();
         }
+        boolean wasWinner = r.metrics != null && MetricRules.judge(r.metrics, policy).winner();
         r.metrics = metrics;
         MetricRules v = MetricRules.judge(metrics, policy);
         rearm(r, v);
@@ -197,6 +205,10 @@ public final class BookGovernor {
             if (!haltOnMetrics(step, r, v, time)) {
                 applyWarnings(step, r, v, time);
             }
+        }
+        if (r.state == ModelState.ACTIVE && wasWinner != v.winner()) {
+            // Passing or failing the scale gate moves a share between the bandit and the cap.
+            step.allocate(TRIGGER_GOVERNANCE);
         }
         checkEscalation(step, r, time);
         return step.done();

@@ -28,6 +28,9 @@ public final class RuleIds {
 
     public static final String MODEL_NEW_VERSION = "model.new-version";
 
+    /** An input the governor cannot use (a round trip with a non-finite PnL), ignored. */
+    public static final String INPUT_IGNORED = "input.ignored";
+
     public static final String COMMAND_HALT = "command.halt";
     public static final String COMMAND_RESUME = "command.resume";
     public static final String COMMAND_APPROVE = "command.approve-allocation";

@@ -49,6 +49,19 @@ class GovernorAllocationTest {
     }
 
     @Test
+    void aWinnerWhoseDrawdownGrowsPastTheScaleGateFallsBackToTheBanditAtOnce() {
+        BookGovernor g = governorWith("gbdt");
+        g.onMetrics(BEGINNING, "gbdt", pf(2.0, 40));
+        // Max drawdown 1.5 % > promotion.scale-max-drawdown 1 %: no longer scaled, no state change.
+        Decision d =
+                g.onMetrics(BEGINNING + HOUR, "gbdt", new ModelMetrics(2.0, 41, 0.6, 0.0, 0.015));
+        assertThat(d.events()).isEmpty();
+        assertThat(d.allocation().getTrigger()).isEqualTo("governance");
+        // Alone in the bandit: the whole band's max, 6 %.
+        assertThat(share(d.allocation(), "gbdt").getShare()).isEqualTo(0.06);
+    }
+
+    @Test
     void refusesAnApprovalOutsideZeroToOne() {
         BookGovernor g = governorWith("gbdt");
         assertThat(only(g.approve(BEGINNING, "gbdt", 1.5, "cmd")).getReason())
@@ -64,6 +77,15 @@ class GovernorAllocationTest {
         Decision loss = g.onRoundTrip(BEGINNING + MINUTE, "gbdt", -1.0);
         assertThat(share(loss.allocation(), "gbdt").getBeta()).isEqualTo(2.0);
         assertThat(share(loss.allocation(), "mlp").getAlpha()).isEqualTo(1.0);
+    }
+
+    @Test
+    void ignoresARoundTripWithoutAFiniteNetPnl() {
+        BookGovernor g = governorWith("gbdt");
+        Decision d = g.onRoundTrip(BEGINNING, "gbdt", Double.NaN);
+        assertThat(only(d).getRuleId()).isEqualTo(RuleIds.INPUT_IGNORED);
+        assertThat(d.hasAllocation()).isFalse();
+        assertThat(g.bookDrawdown()).isEqualTo(0.0);
     }
 
     @Test
