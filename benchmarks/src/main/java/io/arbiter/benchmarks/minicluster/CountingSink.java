@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Counts what reaches it. Counts live in a static map because the local MiniCluster runs in this
  * JVM: each writer counts locally and adds its total once, when it closes at the end of input, so
- * counting costs the measured job one increment per record.
+ * counting costs the measured job one increment per record. A writer closing marks the end of the
+ * {@link JobWindow}.
  */
 public final class CountingSink<T> implements Sink<T> {
     private static final long serialVersionUID = 1L;
@@ -52,6 +53,7 @@ public final class CountingSink<T> implements Sink<T> {
             public void close() {
                 total.add(seen);
                 seen = 0;
+                JobWindow.markSinkClosed();
             }
         };
     }

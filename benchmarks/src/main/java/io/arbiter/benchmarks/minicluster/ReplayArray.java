@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Index → element of an array prepared before anything is timed, so a {@code fromSequence(0, n -
  * 1).map(new ReplayArray<>(slot))} source replays records without creating them. The array sits in
  * a static slot because the local MiniCluster's tasks run in this JVM and it is far too big to ship
- * inside the job graph; each task looks it up once, in {@code open}.
+ * inside the job graph; each task looks it up once, in {@code open}. The first record served marks
+ * the start of the {@link JobWindow}.
  *
  * <pre>{@code
  * try (ReplayArray.Held held = ReplayArray.hold("bars", bars)) {
@@ -25,6 +26,7 @@ public final class ReplayArray<T> extends RichMapFunction<Long, T> {
 
     private final String slot;
     private transient Object[] array;
+    private transient boolean started;
 
     public ReplayArray(String slot) {
         this.slot = slot;
@@ -49,6 +51,10 @@ public final class ReplayArray<T> extends RichMapFunction<Long, T> {
     @Override
     @SuppressWarnings("unchecked")
     public T map(Long index) {
+        if (!started) {
+            started = true;
+            JobWindow.markFirstRecord();
+        }
         return (T) array[(int) (long) index];
     }
 

@@ -13,14 +13,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * One {@code env.execute()} on a local MiniCluster, timed: wall seconds (MiniCluster start and stop
  * included), Flink's net job runtime, CPU seconds of the whole process (task, GC and JIT threads
- * alike: what a core pays) and GC seconds.
+ * alike: what a core pays), GC seconds, and wall and CPU seconds of the {@link JobWindow} when the
+ * job's source is a {@link ReplayArray} and its sinks {@link CountingSink}s.
  *
  * @param wallSeconds {@code env.execute()} from call to return
  * @param jobSeconds Flink's net runtime of the job
  * @param cpuSeconds process CPU time ({@code OperatingSystemMXBean.getProcessCpuTime})
  * @param gcSeconds collection time summed over the collectors
+ * @param windowWallSeconds first record to last sink close (NaN: not marked)
+ * @param windowCpuSeconds process CPU time over that window (NaN: not marked)
  */
-public record TimedJob(double wallSeconds, double jobSeconds, double cpuSeconds, double gcSeconds) {
+public record TimedJob(
+        double wallSeconds,
+        double jobSeconds,
+        double cpuSeconds,
+        double gcSeconds,
+        double windowWallSeconds,
+        double windowCpuSeconds) {
 
     /**
      * A local environment set as the production job runs: no generic types (a Kryo fallback fails
@@ -39,6 +48,7 @@ public record TimedJob(double wallSeconds, double jobSeconds, double cpuSeconds,
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean)
                         ManagementFactory.getOperatingSystemMXBean();
+        JobWindow.reset();
         long gcBefore = gcMillis();
         long cpuBefore = os.getProcessCpuTime();
         long wallBefore = System.nanoTime();
@@ -50,7 +60,9 @@ public record TimedJob(double wallSeconds, double jobSeconds, double cpuSeconds,
                 wallNanos / 1e9,
                 job.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3,
                 cpuNanos / 1e9,
-                gc / 1e3);
+                gc / 1e3,
+                JobWindow.wallSeconds(),
+                JobWindow.cpuSeconds());
     }
 
     /** Wall seconds beyond {@code fixed}'s; NaN (printed as such) when this run was not longer. */

@@ -42,6 +42,12 @@ import java.util.Locale;
  * each vector it holds for a batch, as in production), one ONNX Runtime intra-op thread per model,
  * CPU, heap state, no checkpoints (a bounded run).
  *
+ * <p>Rates are over the {@link io.arbiter.benchmarks.minicluster.JobWindow}, from the first record
+ * leaving the source to the last sink closing, with the CPU time of the whole process (GC, JIT and
+ * Flink's own threads count): per CPU-second is per core. Starting the MiniCluster and opening the
+ * ORT sessions fall outside the window; they cost seconds per {@code execute()} and would drown the
+ * features-only run.
+ *
  * <pre>{@code
  * java -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.arbiter.schemas --add-opens=... \
  *     -cp benchmarks/target/benchmarks.jar io.arbiter.benchmarks.scoring.ScoringThroughput \
@@ -86,7 +92,7 @@ public final class ScoringThroughput {
                     List.of(1, 64, 256),
                     1,
                     42,
-                    20_000,
+                    50_000,
                     1,
                     Path.of("models"),
                     Duration.ofMillis(5),
@@ -208,7 +214,7 @@ public final class ScoringThroughput {
         static String usage() {
             return "usage: ScoringThroughput [--rows N (200000)] [--symbols K (500)]"
                     + " [--batch-sizes B,B,.. (1,64,256)] [--models DIR (models)]"
-                    + " [--parallelism P (1)] [--warmup-rows W (20000, 0: none)] [--repeat R (1)]"
+                    + " [--parallelism P (1)] [--warmup-rows W (50000, 0: none)] [--repeat R (1)]"
                     + " [--max-delay-ms D (5)] [--seed S (42)] [--no-object-reuse]";
         }
     }
@@ -241,12 +247,14 @@ public final class ScoringThroughput {
                     : "scoring, batch " + batchSize;
         }
 
+        /** Rows per second between the first record and the last sink close. */
         double rowsPerWallSecond() {
-            return rows / timing.wallSeconds();
+            return rows / timing.windowWallSeconds();
         }
 
+        /** Rows per CPU-second of the whole process over that window: rows/s per core. */
         double rowsPerCpuSecond() {
-            return rows / timing.cpuSeconds();
+            return rows / timing.windowCpuSeconds();
         }
     }
 
@@ -316,19 +324,7 @@ public final class ScoringThroughput {
                 results.addAll(pass(options, policy, n, replay));
             }
             if (print) {
-                // Every execute() starts and stops a MiniCluster, and the scoring operator opens
-                // an ORT session per model: tiny jobs of one row per symbol, run warm after the
-                // measured ones, measure those fixed costs so rates can be shown net of them.
-                long tiny = options.symbols();
-                Result fixedFeatures = execute(Pipeline.FEATURES_ONLY, 0, tiny, options, policy);
-                Result fixedScoring =
-                        execute(
-                                Pipeline.SCORING,
-                                options.batchSizes().get(0),
-                                tiny,
-                                options,
-                                policy);
-                printTable(options, results, fixedFeatures, fixedScoring);
+                printTable(options, results);
             }
             return new Report(replay, models, results);
         }
@@ -458,60 +454,41 @@ public final class ScoringThroughput {
                 seconds);
     }
 
-    private static void printTable(
-            Options options, List<Result> results, Result fixedFeatures, Result fixedScoring) {
-        System.out.printf(
-                Locale.ROOT,
-                "fixed cost of one execute() (%,d rows): features only %.2f s wall, %.2f s CPU;"
-                        + " scoring (ORT sessions opened) %.2f s wall, %.2f s CPU%n%n",
-                fixedFeatures.rows(),
-                fixedFeatures.timing().wallSeconds(),
-                fixedFeatures.timing().cpuSeconds(),
-                fixedScoring.timing().wallSeconds(),
-                fixedScoring.timing().cpuSeconds());
-        String header = "%-18s %9s %6s %6s %6s %5s %10s %10s %9s | %10s %10s %9s%n";
-        System.out.printf(
-                Locale.ROOT, header, "", "", "", "", "", "", "", "", "", "net of", "start-up:", "");
+    private static void printTable(Options options, List<Result> results) {
+        System.out.println();
+        String header = "%-18s %9s %9s %8s %8s %5s %10s %10s %9s %10s%n";
         System.out.printf(
                 Locale.ROOT,
                 header,
                 "pipeline",
                 "rows",
-                "wall s",
-                "job s",
+                "execute s",
+                "window s",
                 "cpu s",
                 "gc s",
                 "rows/s",
-                "rows/s/cpu",
+                "rows/cpu-s",
                 "signals",
-                "rows/s",
-                "rows/s/cpu",
                 "cpu µs/row");
         for (Result r : results) {
-            TimedJob fixed =
-                    (r.pipeline() == Pipeline.FEATURES_ONLY ? fixedFeatures : fixedScoring)
-                            .timing();
             System.out.printf(
                     Locale.ROOT,
-                    "%-18s %,9d %6.2f %6.2f %6.2f %5.2f %,10.0f %,10.0f %,9d | %,10.0f %,10.0f"
-                            + " %9.2f%n",
+                    "%-18s %,9d %9.2f %8.2f %8.2f %5.2f %,10.0f %,10.0f %,9d %10.2f%n",
                     r.label(),
                     r.rows(),
                     r.timing().wallSeconds(),
-                    r.timing().jobSeconds(),
-                    r.timing().cpuSeconds(),
+                    r.timing().windowWallSeconds(),
+                    r.timing().windowCpuSeconds(),
                     r.timing().gcSeconds(),
                     r.rowsPerWallSecond(),
                     r.rowsPerCpuSecond(),
                     r.pipeline() == Pipeline.SCORING ? r.outputs() : 0,
-                    r.rows() / r.timing().netWallSeconds(fixed),
-                    r.rows() / r.timing().netCpuSeconds(fixed),
-                    r.timing().netCpuSeconds(fixed) * 1e6 / r.rows());
+                    r.timing().windowCpuSeconds() * 1e6 / r.rows());
         }
         System.out.printf(
                 Locale.ROOT,
-                "%nScoring alone: CPU beyond the features-only run of the same pass, both net of"
-                        + " start-up (parallelism %d)%n",
+                "%nScoring alone: CPU beyond the features-only run of the same pass"
+                        + " (parallelism %d)%n",
                 options.parallelism());
         Result baseline = null;
         for (Result r : results) {
@@ -519,12 +496,10 @@ public final class ScoringThroughput {
                 baseline = r;
                 continue;
             }
-            double seconds =
-                    r.timing().netCpuSeconds(fixedScoring.timing())
-                            - baseline.timing().netCpuSeconds(fixedFeatures.timing());
+            double seconds = r.timing().windowCpuSeconds() - baseline.timing().windowCpuSeconds();
             System.out.printf(
                     Locale.ROOT,
-                    "  batch %4d: %8.2f CPU µs per row, %,9.0f rows/s per core, %,10.0f signals/s"
+                    "  batch %4d: %7.2f CPU µs per row, %,9.0f rows/s per core, %,10.0f signals/s"
                             + " per core; wall throughput %.3f of features only%n",
                     r.batchSize(),
                     seconds * 1e6 / r.rows(),
@@ -533,8 +508,9 @@ public final class ScoringThroughput {
                     r.rowsPerWallSecond() / baseline.rowsPerWallSecond());
         }
         System.out.println(
-                "(wall s: env.execute(), MiniCluster start and stop included; job s: Flink's net"
-                        + " runtime; cpu s: the whole process, GC and JIT threads included;"
-                        + " signals: one per (row, model) scored)");
+                "(execute s: env.execute(), MiniCluster start and stop included; window s and cpu"
+                        + " s: from the first record leaving the source to the last sink closing,"
+                        + " CPU of the whole process, GC and JIT threads included; rows/s and"
+                        + " rows/cpu-s over that window; signals: one per (row, model) scored)");
     }
 }

@@ -71,6 +71,9 @@ class ScoringThroughputITCase {
                             assertThat(result.rows()).isEqualTo(3000);
                             assertThat(result.modelEvents()).isZero();
                             assertThat(result.timing().cpuSeconds()).isPositive();
+                            // The first record and the last sink close were both marked.
+                            assertThat(result.timing().windowWallSeconds()).isPositive();
+                            assertThat(result.timing().windowCpuSeconds()).isNotNaN();
                         });
         assertThat(report.results().get(0).outputs()).isEqualTo(3000);
         assertThat(report.results().get(1).outputs()).isEqualTo(9000);
