@@ -1,6 +1,5 @@
 package io.arbiter.benchmarks.features;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -12,6 +11,7 @@ import org.apache.flink.util.Collector;
 
 import io.arbiter.benchmarks.minicluster.BenchmarkJvm;
 import io.arbiter.benchmarks.minicluster.CountingSink;
+import io.arbiter.benchmarks.minicluster.HarnessOptions;
 import io.arbiter.benchmarks.minicluster.ReplayArray;
 import io.arbiter.benchmarks.minicluster.TimedJob;
 import io.arbiter.operators.features.FeatureFunction;
@@ -49,93 +49,35 @@ public final class FeatureThroughput {
     static final String DEAD_LETTERS = "dead-letters";
     static final String PASSED = "passed";
 
-    private static final String BAR_SLOT = "feature-throughput-bars";
+    private static final String BAR_SLOT = "bars";
 
     private FeatureThroughput() {}
 
-    /** What to run. */
-    record Options(
-            long bars,
-            int symbols,
-            int parallelism,
-            long seed,
-            long warmupBars,
-            int repeat,
-            boolean objectReuse) {
+    /** What to run: the common harness options, bars being the records. */
+    record Options(HarnessOptions run) {
 
         static Options defaults() {
             // Object reuse on, as the production job runs (JobEnvironment).
-            return new Options(2_000_000, 1_000, 1, 42, 200_000, 1, true);
+            return new Options(new HarnessOptions(2_000_000, 1_000, 1, 42, 200_000, 1, true));
         }
 
         static Options parse(String[] args) {
-            Options defaults = defaults();
-            long bars = defaults.bars();
-            long symbols = defaults.symbols();
-            long parallelism = defaults.parallelism();
-            long seed = defaults.seed();
-            long warmupBars = defaults.warmupBars();
-            long repeat = defaults.repeat();
-            boolean objectReuse = defaults.objectReuse();
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                if (flag.equals("--help") || flag.equals("-h")) {
-                    throw new IllegalArgumentException(usage());
-                }
-                if (flag.equals("--no-object-reuse")) {
-                    objectReuse = false;
-                    continue;
-                }
-                long value =
-                        BenchmarkJvm.number(flag, i + 1 < args.length ? args[++i] : null, usage());
-                switch (flag) {
-                    case "--bars" -> bars = value;
-                    case "--symbols" -> symbols = value;
-                    case "--parallelism" -> parallelism = value;
-                    case "--seed" -> seed = value;
-                    case "--warmup-bars" -> warmupBars = value;
-                    case "--repeat" -> repeat = value;
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "unknown option " + flag + "\n" + usage());
-                }
-            }
             Options options =
                     new Options(
-                            bars,
-                            Math.toIntExact(symbols),
-                            Math.toIntExact(parallelism),
-                            seed,
-                            warmupBars,
-                            Math.toIntExact(repeat),
-                            objectReuse);
+                            HarnessOptions.parse(
+                                    args,
+                                    defaults().run(),
+                                    "bars",
+                                    usage(),
+                                    (flag, value) -> false));
             options.validate();
             return options;
         }
 
         void validate() {
-            List<String> problems = new ArrayList<>();
-            if (symbols < 1) {
-                problems.add("--symbols must be at least 1");
-            }
-            if (parallelism < 1) {
-                problems.add("--parallelism must be at least 1");
-            } else if (symbols % parallelism != 0) {
-                problems.add(
-                        "--symbols ("
-                                + symbols
-                                + ") must be a multiple of --parallelism ("
-                                + parallelism
-                                + "): each source split holds the same number of symbols");
-            }
-            if (symbols >= 1 && bars < symbols) {
-                problems.add("--bars must be at least --symbols (one bar per symbol)");
-            }
-            if (bars / Math.max(1, symbols) * symbols > Integer.MAX_VALUE) {
+            List<String> problems = run.problems("bars");
+            if ((long) run.perSymbol() * run.symbols() > Integer.MAX_VALUE) {
                 problems.add("--bars must fit in one array (at most " + Integer.MAX_VALUE + ")");
-            }
-            if (warmupBars < 0 || repeat < 1) {
-                problems.add("--warmup-bars must be >= 0 and --repeat >= 1");
             }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join("\n", problems) + "\n" + usage());
@@ -184,29 +126,22 @@ public final class FeatureThroughput {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        run(options, true);
+        run(BenchmarkJvm.parseOrExit(args, Options::parse), true);
     }
 
     /** Generates the bars, warms up, runs both pipelines and prints the table. */
     static List<Result> run(Options options, boolean print) throws Exception {
-        int barsPerSymbol = Math.toIntExact(options.bars() / options.symbols());
-        long n = (long) barsPerSymbol * options.symbols();
+        int barsPerSymbol = Math.toIntExact(options.run().records() / options.run().symbols());
+        long n = (long) barsPerSymbol * options.run().symbols();
         if (print) {
             printSetup(options, n, barsPerSymbol);
         }
         long generating = System.nanoTime();
         SyntheticBars bars =
-                SyntheticBars.generate(options.symbols(), barsPerSymbol, options.seed());
+                SyntheticBars.generate(
+                        options.run().symbols(), barsPerSymbol, options.run().seed());
         ReplayArray.Held held =
-                ReplayArray.hold(BAR_SLOT, partitionBlocks(bars, options.parallelism()));
+                ReplayArray.hold(BAR_SLOT, partitionBlocks(bars, options.run().parallelism()));
         if (print) {
             System.out.printf(
                     Locale.ROOT,
@@ -215,7 +150,7 @@ public final class FeatureThroughput {
                     (System.nanoTime() - generating) / 1e9);
         }
         try {
-            long warmup = Math.min(options.warmupBars(), n);
+            long warmup = Math.min(options.run().warmupRecords(), n);
             if (warmup > 0) {
                 // A first run compiles the code paths and loads Flink's classes; its numbers are
                 // not the steady state, so it is reported apart.
@@ -232,7 +167,7 @@ public final class FeatureThroughput {
                 }
             }
             List<Result> results = new ArrayList<>();
-            for (int r = 0; r < options.repeat(); r++) {
+            for (int r = 0; r < options.run().repeat(); r++) {
                 for (Pipeline pipeline : Pipeline.values()) {
                     results.add(execute(pipeline, n, options));
                 }
@@ -241,7 +176,7 @@ public final class FeatureThroughput {
             // of
             // CPU). A job of one bar per symbol, run warm after the measured ones, measures that
             // fixed cost, so the table can also show rates net of it.
-            Result fixed = execute(Pipeline.PASS_THROUGH, options.symbols(), options);
+            Result fixed = execute(Pipeline.PASS_THROUGH, options.run().symbols(), options);
             if (print) {
                 System.out.printf(
                         Locale.ROOT,
@@ -273,23 +208,15 @@ public final class FeatureThroughput {
 
     static Result execute(Pipeline pipeline, long n, Options options) throws Exception {
         StreamExecutionEnvironment env =
-                TimedJob.environment(options.parallelism(), options.objectReuse());
+                TimedJob.environment(options.run().parallelism(), options.run().objectReuse());
 
         DataStream<SourcedBar> bars =
-                env.fromSequence(0, n - 1)
-                        .uid("bar-index")
-                        .name("bar index")
-                        .map(new ReplayArray<SourcedBar>(BAR_SLOT))
-                        .returns(new AvroTypeInfo<>(SourcedBar.class))
-                        .uid("bars")
-                        .name("pre-generated bars")
-                        .assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<SourcedBar>forMonotonousTimestamps()
-                                        .withTimestampAssigner(
-                                                (sourced, previous) ->
-                                                        sourced.getBar().getTime().toEpochMilli()))
-                        .uid("bar-watermarks")
-                        .name("bar watermarks");
+                ReplayArray.source(
+                        env,
+                        n,
+                        BAR_SLOT,
+                        new AvroTypeInfo<>(SourcedBar.class),
+                        (sourced, previous) -> sourced.getBar().getTime().toEpochMilli());
 
         switch (pipeline) {
             case FEATURES -> {
@@ -344,16 +271,16 @@ public final class FeatureThroughput {
                 "N = %,d bars (K = %,d symbols × %,d bars each), parallelism %d, seed %d,"
                         + " object reuse %s, generic types off, heap state, no checkpoints%n",
                 n,
-                options.symbols(),
+                options.run().symbols(),
                 barsPerSymbol,
-                options.parallelism(),
-                options.seed(),
-                options.objectReuse() ? "on" : "off");
-        if (n != options.bars()) {
+                options.run().parallelism(),
+                options.run().seed(),
+                options.run().objectReuse() ? "on" : "off");
+        if (n != options.run().records()) {
             System.out.printf(
                     Locale.ROOT,
                     "(--bars %,d rounded down to a whole number of bars per symbol)%n",
-                    options.bars());
+                    options.run().records());
         }
     }
 
@@ -412,7 +339,7 @@ public final class FeatureThroughput {
                             + "  throughput ratio, wall:     %.3f (net of start-up %.3f)%n"
                             + "  throughput ratio, per core: %.3f (net of start-up %.3f)%n"
                             + "  feature stage: %,.0f CPU ns per bar beyond the pass-through%n",
-                    options.parallelism(),
+                    options.run().parallelism(),
                     features.barsPerWallSecond() / baseline.barsPerWallSecond(),
                     netWall(baseline, fixed) / netWall(features, fixed),
                     features.barsPerCpuSecond() / baseline.barsPerCpuSecond(),

@@ -3,6 +3,7 @@ package io.arbiter.benchmarks.minicluster;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The lines every throughput harness prints first, so a table can be read with its machine. */
 public final class BenchmarkJvm {
@@ -45,6 +46,20 @@ public final class BenchmarkJvm {
             return Long.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + ": not a number: " + value);
+        }
+    }
+
+    /**
+     * The options {@code parse} reads from a main's arguments; on a mistake, the message and exit
+     * 2.
+     */
+    public static <T> T parseOrExit(String[] args, Function<String[], T> parse) {
+        try {
+            return parse.apply(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            throw e; // not reached
         }
     }
 }

@@ -1,7 +1,12 @@
 package io.arbiter.benchmarks.minicluster;
 
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>{@code
  * try (ReplayArray.Held held = ReplayArray.hold("bars", bars)) {
- *     env.fromSequence(0, bars.length - 1).map(new ReplayArray<SourcedBar>("bars"))...;
+ *     DataStream<SourcedBar> replayed =
+ *             ReplayArray.source(env, bars.length, "bars", type, (bar, previous) -> time(bar));
+ *     ...
  *     env.execute();
  * }
  * }</pre>
@@ -30,6 +37,32 @@ public final class ReplayArray<T> extends RichMapFunction<Long, T> {
 
     public ReplayArray(String slot) {
         this.slot = slot;
+    }
+
+    /**
+     * The first {@code n} elements of the array held in {@code slot} as a stream: {@code
+     * fromSequence(0, n - 1)} split evenly over the parallelism, mapped to the elements, with
+     * monotonous event-time watermarks (Flink's default 200 ms interval) from {@code eventTime}.
+     * Operators are named and given uids after {@code slot}.
+     */
+    public static <T> DataStream<T> source(
+            StreamExecutionEnvironment env,
+            long n,
+            String slot,
+            TypeInformation<T> type,
+            SerializableTimestampAssigner<T> eventTime) {
+        return env.fromSequence(0, n - 1)
+                .uid(slot + "-index")
+                .name(slot + " index")
+                .map(new ReplayArray<T>(slot))
+                .returns(type)
+                .uid(slot)
+                .name(slot)
+                .assignTimestampsAndWatermarks(
+                        WatermarkStrategy.<T>forMonotonousTimestamps()
+                                .withTimestampAssigner(eventTime))
+                .uid(slot + "-watermarks")
+                .name(slot + " watermarks");
     }
 
     /** Puts {@code array} in {@code slot} until the returned handle is closed. */

@@ -1,6 +1,5 @@
 package io.arbiter.benchmarks.scoring;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -8,6 +7,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.arbiter.benchmarks.minicluster.BenchmarkJvm;
 import io.arbiter.benchmarks.minicluster.CountingSink;
+import io.arbiter.benchmarks.minicluster.HarnessOptions;
 import io.arbiter.benchmarks.minicluster.ReplayArray;
 import io.arbiter.benchmarks.minicluster.TimedJob;
 import io.arbiter.models.registry.ModelLoadFailure;
@@ -60,7 +60,7 @@ public final class ScoringThroughput {
     static final String SIGNALS = "signals";
     static final String MODEL_EVENTS = "model-events";
 
-    private static final String VECTOR_SLOT = "scoring-throughput-vectors";
+    private static final String VECTOR_SLOT = "feature-vectors";
 
     /**
      * Bars generated per symbol beyond the replayed rows, so every model has the history it needs
@@ -70,89 +70,49 @@ public final class ScoringThroughput {
 
     private ScoringThroughput() {}
 
-    /** What to run. */
-    record Options(
-            long rows,
-            int symbols,
-            List<Integer> batchSizes,
-            int parallelism,
-            long seed,
-            long warmupRows,
-            int repeat,
-            Path models,
-            Duration maxDelay,
-            boolean objectReuse) {
+    /** What to run: the common harness options, feature vectors (rows) being the records. */
+    record Options(HarnessOptions run, List<Integer> batchSizes, Path models, Duration maxDelay) {
 
         static Options defaults() {
             // Batch size, max delay and device as the job's defaults (scoring.batch-size 64 is one
             // of the sizes; scoring.max-delay 5 ms); object reuse on as JobEnvironment sets it.
             return new Options(
-                    200_000,
-                    500,
+                    new HarnessOptions(200_000, 500, 1, 42, 50_000, 1, true),
                     List.of(1, 64, 256),
-                    1,
-                    42,
-                    50_000,
-                    1,
                     Path.of("models"),
-                    Duration.ofMillis(5),
-                    true);
+                    Duration.ofMillis(5));
         }
 
         static Options parse(String[] args) {
             Options d = defaults();
-            long rows = d.rows();
-            long symbols = d.symbols();
-            List<Integer> batchSizes = d.batchSizes();
-            long parallelism = d.parallelism();
-            long seed = d.seed();
-            long warmupRows = d.warmupRows();
-            long repeat = d.repeat();
-            Path models = d.models();
-            Duration maxDelay = d.maxDelay();
-            boolean objectReuse = d.objectReuse();
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                if (flag.equals("--help") || flag.equals("-h")) {
-                    throw new IllegalArgumentException(usage());
-                }
-                if (flag.equals("--no-object-reuse")) {
-                    objectReuse = false;
-                    continue;
-                }
-                String value = i + 1 < args.length ? args[++i] : null;
-                switch (flag) {
-                    case "--models" -> models = Path.of(text(flag, value));
-                    case "--batch-sizes" -> batchSizes = sizes(text(flag, value));
-                    default -> {
-                        long number = BenchmarkJvm.number(flag, value, usage());
-                        switch (flag) {
-                            case "--rows" -> rows = number;
-                            case "--symbols" -> symbols = number;
-                            case "--parallelism" -> parallelism = number;
-                            case "--seed" -> seed = number;
-                            case "--warmup-rows" -> warmupRows = number;
-                            case "--repeat" -> repeat = number;
-                            case "--max-delay-ms" -> maxDelay = Duration.ofMillis(number);
-                            default ->
-                                    throw new IllegalArgumentException(
-                                            "unknown option " + flag + "\n" + usage());
-                        }
-                    }
-                }
-            }
-            Options options =
-                    new Options(
-                            rows,
-                            Math.toIntExact(symbols),
-                            batchSizes,
-                            Math.toIntExact(parallelism),
-                            seed,
-                            warmupRows,
-                            Math.toIntExact(repeat),
-                            models,
-                            maxDelay,
-                            objectReuse);
+            List<Integer> batchSizes = new ArrayList<>(d.batchSizes());
+            Path[] models = {d.models()};
+            Duration[] maxDelay = {d.maxDelay()};
+            HarnessOptions run =
+                    HarnessOptions.parse(
+                            args,
+                            d.run(),
+                            "rows",
+                            usage(),
+                            (flag, value) -> {
+                                switch (flag) {
+                                    case "--models" -> models[0] = Path.of(text(flag, value));
+                                    case "--batch-sizes" -> {
+                                        batchSizes.clear();
+                                        batchSizes.addAll(sizes(text(flag, value)));
+                                    }
+                                    case "--max-delay-ms" ->
+                                            maxDelay[0] =
+                                                    Duration.ofMillis(
+                                                            BenchmarkJvm.number(
+                                                                    flag, value, usage()));
+                                    default -> {
+                                        return false;
+                                    }
+                                }
+                                return true;
+                            });
+            Options options = new Options(run, List.copyOf(batchSizes), models[0], maxDelay[0]);
             options.validate();
             return options;
         }
@@ -169,39 +129,19 @@ public final class ScoringThroughput {
             for (String size : list.split(",")) {
                 sizes.add(Math.toIntExact(BenchmarkJvm.number("--batch-sizes", size, usage())));
             }
-            return List.copyOf(sizes);
-        }
-
-        int rowsPerSymbol() {
-            return Math.toIntExact(rows / symbols);
+            return sizes;
         }
 
         void validate() {
-            List<String> problems = new ArrayList<>();
-            if (symbols < 1) {
-                problems.add("--symbols must be at least 1");
-            }
-            if (parallelism < 1) {
-                problems.add("--parallelism must be at least 1");
-            } else if (symbols % parallelism != 0) {
-                problems.add(
-                        "--symbols ("
-                                + symbols
-                                + ") must be a multiple of --parallelism ("
-                                + parallelism
-                                + "): each source split holds the same number of symbols");
-            }
-            if (symbols >= 1 && rows < symbols) {
-                problems.add("--rows must be at least --symbols (one row per symbol)");
-            }
-            if ((rows / Math.max(1, symbols) + MAX_LEAD_BARS) * symbols > Integer.MAX_VALUE) {
+            List<String> problems = run.problems("rows");
+            if (((long) run.perSymbol() + MAX_LEAD_BARS) * run.symbols() > Integer.MAX_VALUE) {
                 problems.add("--rows must fit in one array");
             }
             if (batchSizes.isEmpty() || batchSizes.stream().anyMatch(size -> size < 1)) {
                 problems.add("--batch-sizes must list sizes of at least 1");
             }
-            if (warmupRows < 0 || repeat < 1 || maxDelay.isNegative()) {
-                problems.add("--warmup-rows and --max-delay-ms must be >= 0, --repeat >= 1");
+            if (maxDelay.isNegative()) {
+                problems.add("--max-delay-ms must be >= 0");
             }
             if (!Files.isDirectory(models)) {
                 problems.add("--models " + models.toAbsolutePath() + " is not a directory");
@@ -262,15 +202,7 @@ public final class ScoringThroughput {
     record Report(ReplayVectors replay, List<ScoringModel> models, List<Result> results) {}
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        run(options, true);
+        run(BenchmarkJvm.parseOrExit(args, Options::parse), true);
     }
 
     /** Prepares the vectors, warms up, runs every pipeline and prints the table. */
@@ -291,11 +223,11 @@ public final class ScoringThroughput {
             models = List.copyOf(registry.models());
             replay =
                     ReplayVectors.prepare(
-                            options.symbols(),
-                            options.rowsPerSymbol(),
+                            options.run().symbols(),
+                            options.run().perSymbol(),
                             MAX_LEAD_BARS,
-                            options.seed(),
-                            options.parallelism(),
+                            options.run().seed(),
+                            options.run().parallelism(),
                             policy.features(),
                             models);
         }
@@ -304,7 +236,7 @@ public final class ScoringThroughput {
         }
         try (ReplayArray.Held held = ReplayArray.hold(VECTOR_SLOT, replay.vectors())) {
             long n = replay.vectors().length;
-            long warmup = Math.min(options.warmupRows(), n);
+            long warmup = Math.min(options.run().warmupRecords(), n);
             if (warmup > 0) {
                 // A first run of each pipeline compiles the code paths and loads Flink's and ONNX
                 // Runtime's classes; its numbers are not the steady state, so it is reported apart.
@@ -320,7 +252,7 @@ public final class ScoringThroughput {
                 }
             }
             List<Result> results = new ArrayList<>();
-            for (int r = 0; r < options.repeat(); r++) {
+            for (int r = 0; r < options.run().repeat(); r++) {
                 results.addAll(pass(options, policy, n, replay));
             }
             if (print) {
@@ -371,22 +303,14 @@ public final class ScoringThroughput {
     static Result execute(Pipeline pipeline, int batchSize, long n, Options options, Policy policy)
             throws Exception {
         StreamExecutionEnvironment env =
-                TimedJob.environment(options.parallelism(), options.objectReuse());
+                TimedJob.environment(options.run().parallelism(), options.run().objectReuse());
         DataStream<FeatureVector> vectors =
-                env.fromSequence(0, n - 1)
-                        .uid("vector-index")
-                        .name("vector index")
-                        .map(new ReplayArray<FeatureVector>(VECTOR_SLOT))
-                        .returns(new AvroTypeInfo<>(FeatureVector.class))
-                        .uid("vectors")
-                        .name("pre-computed feature vectors")
-                        .assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<FeatureVector>forMonotonousTimestamps()
-                                        .withTimestampAssigner(
-                                                (vector, previous) ->
-                                                        vector.getTime().toEpochMilli()))
-                        .uid("vector-watermarks")
-                        .name("vector watermarks");
+                ReplayArray.source(
+                        env,
+                        n,
+                        VECTOR_SLOT,
+                        new AvroTypeInfo<>(FeatureVector.class),
+                        (vector, previous) -> vector.getTime().toEpochMilli());
         switch (pipeline) {
             case FEATURES_ONLY ->
                     vectors.sinkTo(new CountingSink<>(VECTORS)).uid("vector-sink").name(VECTORS);
@@ -427,12 +351,12 @@ public final class ScoringThroughput {
                         + " parallelism %d, seed %d, object reuse %s, max delay %d ms,"
                         + " ORT on CPU with %d intra-op thread(s) per model%n",
                 replay.vectors().length,
-                options.symbols(),
+                options.run().symbols(),
                 replay.rowsPerSymbol(),
                 replay.leadBars(),
-                options.parallelism(),
-                options.seed(),
-                options.objectReuse() ? "on" : "off",
+                options.run().parallelism(),
+                options.run().seed(),
+                options.run().objectReuse() ? "on" : "off",
                 options.maxDelay().toMillis(),
                 OnnxScorer.DEFAULT_INTRA_OP_THREADS);
         System.out.printf(
@@ -442,11 +366,11 @@ public final class ScoringThroughput {
                 options.models().toAbsolutePath(),
                 replay.expectedSignals(),
                 (double) replay.expectedSignals() / replay.vectors().length);
-        if (replay.vectors().length != options.rows()) {
+        if (replay.vectors().length != options.run().records()) {
             System.out.printf(
                     Locale.ROOT,
                     "(--rows %,d rounded down to a whole number of rows per symbol)%n",
-                    options.rows());
+                    options.run().records());
         }
         System.out.printf(
                 Locale.ROOT,
@@ -489,7 +413,7 @@ public final class ScoringThroughput {
                 Locale.ROOT,
                 "%nScoring alone: CPU beyond the features-only run of the same pass"
                         + " (parallelism %d)%n",
-                options.parallelism());
+                options.run().parallelism());
         Result baseline = null;
         for (Result r : results) {
             if (r.pipeline() == Pipeline.FEATURES_ONLY) {
