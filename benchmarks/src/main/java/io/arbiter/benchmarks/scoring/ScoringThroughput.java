@@ -198,8 +198,8 @@ public final class ScoringThroughput {
         }
     }
 
-    /** What a whole run measured. */
-    record Report(ReplayVectors replay, List<ScoringModel> models, List<Result> results) {}
+    /** What a whole run measured, with the ids of the models the operator loaded. */
+    record Report(ReplayVectors replay, List<String> modelIds, List<Result> results) {}
 
     public static void main(String[] args) throws Exception {
         run(BenchmarkJvm.parseOrExit(args, Options::parse), true);
@@ -213,14 +213,14 @@ public final class ScoringThroughput {
         }
         long preparing = System.nanoTime();
         ReplayVectors replay;
-        List<ScoringModel> models;
+        List<String> modelIds;
         try (ModelRegistry registry = new ModelRegistry(new ModelLoader(ScoringDevice.CPU))) {
             List<ModelLoadFailure> failures = registry.loadAll(options.models());
             if (!failures.isEmpty() || registry.size() == 0) {
                 throw new IllegalStateException(
                         "models in " + options.models().toAbsolutePath() + ": " + failures);
             }
-            models = List.copyOf(registry.models());
+            modelIds = registry.models().stream().map(ScoringModel::id).toList();
             replay =
                     ReplayVectors.prepare(
                             options.run().symbols(),
@@ -229,10 +229,10 @@ public final class ScoringThroughput {
                             options.run().seed(),
                             options.run().parallelism(),
                             policy.features(),
-                            models);
+                            registry.models());
         }
         if (print) {
-            printSetup(options, replay, models, (System.nanoTime() - preparing) / 1e9);
+            printSetup(options, replay, modelIds, (System.nanoTime() - preparing) / 1e9);
         }
         try (ReplayArray.Held held = ReplayArray.hold(VECTOR_SLOT, replay.vectors())) {
             long n = replay.vectors().length;
@@ -258,7 +258,7 @@ public final class ScoringThroughput {
             if (print) {
                 printTable(options, results);
             }
-            return new Report(replay, models, results);
+            return new Report(replay, modelIds, results);
         }
     }
 
@@ -344,7 +344,7 @@ public final class ScoringThroughput {
     }
 
     private static void printSetup(
-            Options options, ReplayVectors replay, List<ScoringModel> models, double seconds) {
+            Options options, ReplayVectors replay, List<String> modelIds, double seconds) {
         System.out.printf(
                 Locale.ROOT,
                 "N = %,d vectors (K = %,d symbols × %,d rows each, after a lead of %d bars),"
@@ -362,7 +362,7 @@ public final class ScoringThroughput {
         System.out.printf(
                 Locale.ROOT,
                 "models %s from %s: %,d signals expected per pass (%.2f per vector)%n",
-                models.stream().map(ScoringModel::id).toList(),
+                modelIds,
                 options.models().toAbsolutePath(),
                 replay.expectedSignals(),
                 (double) replay.expectedSignals() / replay.vectors().length);

@@ -53,8 +53,7 @@ class ScoringThroughputITCase {
 
         Report report = ScoringThroughput.run(options, false);
 
-        assertThat(report.models())
-                .extracting(model -> model.id())
+        assertThat(report.modelIds())
                 .containsExactlyInAnyOrder("gbdt-ttr28", "logistic-ttr", "mlp-window");
         // Every replayed vector is past the lead, so each of the three models scores it.
         assertThat(report.replay().vectors()).hasSize(3000);
