@@ -1,16 +1,7 @@
 package io.arbiter.benchmarks.features;
 
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -18,33 +9,33 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
+import io.arbiter.benchmarks.minicluster.BenchmarkJvm;
+import io.arbiter.benchmarks.minicluster.CountingSink;
+import io.arbiter.benchmarks.minicluster.HarnessOptions;
+import io.arbiter.benchmarks.minicluster.ReplayArray;
+import io.arbiter.benchmarks.minicluster.TimedJob;
 import io.arbiter.operators.features.FeatureFunction;
 import io.arbiter.operators.ingest.DeadLetterOutput;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.SourcedBar;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Bars per second through the keyed {@link FeatureFunction} on a local MiniCluster, against a
  * trivial keyed pass-through over the same input in the same JVM, so the ratio isolates what the
  * feature stage costs on top of Flink's source, shuffle and sink.
  *
- * <p>No Kafka: the bars are generated before anything is timed and held in a static array that a
- * {@code fromSequence(0, n - 1).map(i -> bars[i])} source reads (the MiniCluster runs in this JVM,
- * so its tasks see the array). With parallelism {@code p} the array holds {@code p} blocks, one per
+ * <p>No Kafka: the bars are generated before anything is timed and replayed by a {@code
+ * fromSequence(0, n - 1).map(new ReplayArray<>(...))} source (the MiniCluster runs in this JVM, so
+ * its tasks see the array). With parallelism {@code p} the array holds {@code p} blocks, one per
  * source split, each the time-ordered bars of every {@code p}-th symbol, as Kafka partitions keyed
  * by symbol would. Settings follow the production job: no generic types (a Kryo fallback fails the
- * run), no object reuse, heap state, no checkpoints (a bounded run).
+ * run), object reuse on by default (as JobEnvironment sets it), heap state, no checkpoints (a
+ * bounded run).
  *
  * <pre>{@code
  * java -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.arbiter.schemas --add-opens=... \
@@ -58,101 +49,35 @@ public final class FeatureThroughput {
     static final String DEAD_LETTERS = "dead-letters";
     static final String PASSED = "passed";
 
+    private static final String BAR_SLOT = "bars";
+
     private FeatureThroughput() {}
 
-    /** What to run. */
-    record Options(
-            long bars,
-            int symbols,
-            int parallelism,
-            long seed,
-            long warmupBars,
-            int repeat,
-            boolean objectReuse) {
+    /** What to run: the common harness options, bars being the records. */
+    record Options(HarnessOptions run) {
 
         static Options defaults() {
             // Object reuse on, as the production job runs (JobEnvironment).
-            return new Options(2_000_000, 1_000, 1, 42, 200_000, 1, true);
+            return new Options(new HarnessOptions(2_000_000, 1_000, 1, 42, 200_000, 1, true));
         }
 
         static Options parse(String[] args) {
-            Options defaults = defaults();
-            long bars = defaults.bars();
-            long symbols = defaults.symbols();
-            long parallelism = defaults.parallelism();
-            long seed = defaults.seed();
-            long warmupBars = defaults.warmupBars();
-            long repeat = defaults.repeat();
-            boolean objectReuse = defaults.objectReuse();
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                if (flag.equals("--help") || flag.equals("-h")) {
-                    throw new IllegalArgumentException(usage());
-                }
-                if (flag.equals("--no-object-reuse")) {
-                    objectReuse = false;
-                    continue;
-                }
-                long value = number(flag, i + 1 < args.length ? args[++i] : null);
-                switch (flag) {
-                    case "--bars" -> bars = value;
-                    case "--symbols" -> symbols = value;
-                    case "--parallelism" -> parallelism = value;
-                    case "--seed" -> seed = value;
-                    case "--warmup-bars" -> warmupBars = value;
-                    case "--repeat" -> repeat = value;
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "unknown option " + flag + "\n" + usage());
-                }
-            }
             Options options =
                     new Options(
-                            bars,
-                            Math.toIntExact(symbols),
-                            Math.toIntExact(parallelism),
-                            seed,
-                            warmupBars,
-                            Math.toIntExact(repeat),
-                            objectReuse);
+                            HarnessOptions.parse(
+                                    args,
+                                    defaults().run(),
+                                    "bars",
+                                    usage(),
+                                    (flag, value) -> false));
             options.validate();
             return options;
         }
 
-        private static long number(String flag, String value) {
-            if (value == null) {
-                throw new IllegalArgumentException(flag + " needs a value\n" + usage());
-            }
-            try {
-                return Long.parseLong(value.replace("_", ""));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(flag + ": not a number: " + value);
-            }
-        }
-
         void validate() {
-            List<String> problems = new ArrayList<>();
-            if (symbols < 1) {
-                problems.add("--symbols must be at least 1");
-            }
-            if (parallelism < 1) {
-                problems.add("--parallelism must be at least 1");
-            } else if (symbols % parallelism != 0) {
-                problems.add(
-                        "--symbols ("
-                                + symbols
-                                + ") must be a multiple of --parallelism ("
-                                + parallelism
-                                + "): each source split holds the same number of symbols");
-            }
-            if (symbols >= 1 && bars < symbols) {
-                problems.add("--bars must be at least --symbols (one bar per symbol)");
-            }
-            if (bars / Math.max(1, symbols) * symbols > Integer.MAX_VALUE) {
+            List<String> problems = run.problems("bars");
+            if ((long) run.perSymbol() * run.symbols() > Integer.MAX_VALUE) {
                 problems.add("--bars must fit in one array (at most " + Integer.MAX_VALUE + ")");
-            }
-            if (warmupBars < 0 || repeat < 1) {
-                problems.add("--warmup-bars must be >= 0 and --repeat >= 1");
             }
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException(String.join("\n", problems) + "\n" + usage());
@@ -181,48 +106,42 @@ public final class FeatureThroughput {
     }
 
     /** One timed {@code env.execute()}. */
-    record Result(
-            Pipeline pipeline,
-            long bars,
-            double wallSeconds,
-            double jobSeconds,
-            double cpuSeconds,
-            double gcSeconds,
-            long outputs,
-            long deadLetters) {
+    record Result(Pipeline pipeline, long bars, TimedJob timing, long outputs, long deadLetters) {
+
+        double wallSeconds() {
+            return timing.wallSeconds();
+        }
+
+        double cpuSeconds() {
+            return timing.cpuSeconds();
+        }
 
         double barsPerWallSecond() {
-            return bars / wallSeconds;
+            return bars / timing.wallSeconds();
         }
 
         double barsPerCpuSecond() {
-            return bars / cpuSeconds;
+            return bars / timing.cpuSeconds();
         }
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        run(options, true);
+        run(BenchmarkJvm.parseOrExit(args, Options::parse), true);
     }
 
     /** Generates the bars, warms up, runs both pipelines and prints the table. */
     static List<Result> run(Options options, boolean print) throws Exception {
-        int barsPerSymbol = Math.toIntExact(options.bars() / options.symbols());
-        long n = (long) barsPerSymbol * options.symbols();
+        int barsPerSymbol = Math.toIntExact(options.run().records() / options.run().symbols());
+        long n = (long) barsPerSymbol * options.run().symbols();
         if (print) {
             printSetup(options, n, barsPerSymbol);
         }
         long generating = System.nanoTime();
         SyntheticBars bars =
-                SyntheticBars.generate(options.symbols(), barsPerSymbol, options.seed());
-        BarStore.set(partitionBlocks(bars, options.parallelism()));
+                SyntheticBars.generate(
+                        options.run().symbols(), barsPerSymbol, options.run().seed());
+        ReplayArray.Held held =
+                ReplayArray.hold(BAR_SLOT, partitionBlocks(bars, options.run().parallelism()));
         if (print) {
             System.out.printf(
                     Locale.ROOT,
@@ -231,7 +150,7 @@ public final class FeatureThroughput {
                     (System.nanoTime() - generating) / 1e9);
         }
         try {
-            long warmup = Math.min(options.warmupBars(), n);
+            long warmup = Math.min(options.run().warmupRecords(), n);
             if (warmup > 0) {
                 // A first run compiles the code paths and loads Flink's classes; its numbers are
                 // not the steady state, so it is reported apart.
@@ -248,7 +167,7 @@ public final class FeatureThroughput {
                 }
             }
             List<Result> results = new ArrayList<>();
-            for (int r = 0; r < options.repeat(); r++) {
+            for (int r = 0; r < options.run().repeat(); r++) {
                 for (Pipeline pipeline : Pipeline.values()) {
                     results.add(execute(pipeline, n, options));
                 }
@@ -257,7 +176,7 @@ public final class FeatureThroughput {
             // of
             // CPU). A job of one bar per symbol, run warm after the measured ones, measures that
             // fixed cost, so the table can also show rates net of it.
-            Result fixed = execute(Pipeline.PASS_THROUGH, options.symbols(), options);
+            Result fixed = execute(Pipeline.PASS_THROUGH, options.run().symbols(), options);
             if (print) {
                 System.out.printf(
                         Locale.ROOT,
@@ -269,7 +188,7 @@ public final class FeatureThroughput {
             }
             return results;
         } finally {
-            BarStore.set(null);
+            held.close();
         }
     }
 
@@ -288,30 +207,16 @@ public final class FeatureThroughput {
     }
 
     static Result execute(Pipeline pipeline, long n, Options options) throws Exception {
-        Configuration conf = new Configuration();
-        // As in the production job: a Kryo fallback is a bug, and records are copied between
-        // chained operators.
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(PipelineOptions.OBJECT_REUSE, options.objectReuse());
-        conf.set(RestOptions.BIND_PORT, "0");
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(options.parallelism(), conf);
+                TimedJob.environment(options.run().parallelism(), options.run().objectReuse());
 
         DataStream<SourcedBar> bars =
-                env.fromSequence(0, n - 1)
-                        .uid("bar-index")
-                        .name("bar index")
-                        .map(new BarAt())
-                        .returns(new AvroTypeInfo<>(SourcedBar.class))
-                        .uid("bars")
-                        .name("pre-generated bars")
-                        .assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<SourcedBar>forMonotonousTimestamps()
-                                        .withTimestampAssigner(
-                                                (sourced, previous) ->
-                                                        sourced.getBar().getTime().toEpochMilli()))
-                        .uid("bar-watermarks")
-                        .name("bar watermarks");
+                ReplayArray.source(
+                        env,
+                        n,
+                        BAR_SLOT,
+                        new AvroTypeInfo<>(SourcedBar.class),
+                        (sourced, previous) -> sourced.getBar().getTime().toEpochMilli());
 
         switch (pipeline) {
             case FEATURES -> {
@@ -341,16 +246,7 @@ public final class FeatureThroughput {
         }
 
         CountingSink.reset();
-        com.sun.management.OperatingSystemMXBean os =
-                (com.sun.management.OperatingSystemMXBean)
-                        ManagementFactory.getOperatingSystemMXBean();
-        long gcBefore = gcMillis();
-        long cpuBefore = os.getProcessCpuTime();
-        long wallBefore = System.nanoTime();
-        JobExecutionResult job = env.execute("feature throughput: " + pipeline.label);
-        long wallNanos = System.nanoTime() - wallBefore;
-        long cpuNanos = os.getProcessCpuTime() - cpuBefore;
-        long gc = gcMillis() - gcBefore;
+        TimedJob timing = TimedJob.execute(env, "feature throughput: " + pipeline.label);
 
         long outputs = CountingSink.count(pipeline == Pipeline.FEATURES ? VECTORS : PASSED);
         long deadLetters = CountingSink.count(DEAD_LETTERS);
@@ -365,60 +261,26 @@ public final class FeatureThroughput {
                             + deadLetters
                             + " dead letters out; every bar must give exactly one record");
         }
-        return new Result(
-                pipeline,
-                n,
-                wallNanos / 1e9,
-                job.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3,
-                cpuNanos / 1e9,
-                gc / 1e3,
-                outputs,
-                deadLetters);
-    }
-
-    private static long gcMillis() {
-        long total = 0;
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            total += Math.max(0, gc.getCollectionTime());
-        }
-        return total;
+        return new Result(pipeline, n, timing, outputs, deadLetters);
     }
 
     private static void printSetup(Options options, long n, int barsPerSymbol) {
-        Runtime runtime = Runtime.getRuntime();
-        System.out.println("== FeatureThroughput ==");
-        System.out.printf(
-                Locale.ROOT,
-                "JVM        %s %s, %d cores available, max heap %d MiB, GC %s%n",
-                System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"),
-                runtime.availableProcessors(),
-                runtime.maxMemory() >> 20,
-                ManagementFactory.getGarbageCollectorMXBeans().stream()
-                        .map(GarbageCollectorMXBean::getName)
-                        .toList());
-        System.out.println(
-                "JVM flags  " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+        BenchmarkJvm.describe("FeatureThroughput");
         System.out.printf(
                 Locale.ROOT,
                 "N = %,d bars (K = %,d symbols × %,d bars each), parallelism %d, seed %d,"
                         + " object reuse %s, generic types off, heap state, no checkpoints%n",
                 n,
-                options.symbols(),
+                options.run().symbols(),
                 barsPerSymbol,
-                options.parallelism(),
-                options.seed(),
-                options.objectReuse() ? "on" : "off");
-        if (n != options.bars()) {
+                options.run().parallelism(),
+                options.run().seed(),
+                options.run().objectReuse() ? "on" : "off");
+        if (n != options.run().records()) {
             System.out.printf(
                     Locale.ROOT,
                     "(--bars %,d rounded down to a whole number of bars per symbol)%n",
-                    options.bars());
-        }
-        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
-            System.out.println(
-                    "WARNING: -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.arbiter.schemas is not"
-                            + " set; Avro will refuse the schema classes (STACK.md trap 2)");
+                    options.run().records());
         }
     }
 
@@ -458,10 +320,10 @@ public final class FeatureThroughput {
                     "%-20s %,10d %7.2f %7.2f %7.2f %6.2f %,12.0f %,12.0f | %,12.0f %,12.0f %,10.0f%n",
                     r.pipeline().label,
                     r.bars(),
-                    r.wallSeconds(),
-                    r.jobSeconds(),
-                    r.cpuSeconds(),
-                    r.gcSeconds(),
+                    r.timing().wallSeconds(),
+                    r.timing().jobSeconds(),
+                    r.timing().cpuSeconds(),
+                    r.timing().gcSeconds(),
                     r.barsPerWallSecond(),
                     r.barsPerCpuSecond(),
                     r.bars() / netWall(r, fixed),
@@ -477,7 +339,7 @@ public final class FeatureThroughput {
                             + "  throughput ratio, wall:     %.3f (net of start-up %.3f)%n"
                             + "  throughput ratio, per core: %.3f (net of start-up %.3f)%n"
                             + "  feature stage: %,.0f CPU ns per bar beyond the pass-through%n",
-                    options.parallelism(),
+                    options.run().parallelism(),
                     features.barsPerWallSecond() / baseline.barsPerWallSecond(),
                     netWall(baseline, fixed) / netWall(features, fixed),
                     features.barsPerCpuSecond() / baseline.barsPerCpuSecond(),
@@ -489,43 +351,12 @@ public final class FeatureThroughput {
                         + " runtime; cpu s: the whole process, GC and JIT threads included)");
     }
 
-    /** Seconds beyond the fixed cost; NaN (printed as such) when the run was not longer. */
     private static double netWall(Result result, Result fixed) {
-        double net = result.wallSeconds() - fixed.wallSeconds();
-        return net > 0 ? net : Double.NaN;
+        return result.timing().netWallSeconds(fixed.timing());
     }
 
     private static double netCpu(Result result, Result fixed) {
-        double net = result.cpuSeconds() - fixed.cpuSeconds();
-        return net > 0 ? net : Double.NaN;
-    }
-
-    /**
-     * The pre-generated bars the source reads. Static because the local MiniCluster's tasks run in
-     * this JVM and the array is far too big to ship inside the job graph.
-     */
-    static final class BarStore {
-        private static volatile SourcedBar[] bars;
-
-        private BarStore() {}
-
-        static void set(SourcedBar[] generated) {
-            bars = generated;
-        }
-
-        static SourcedBar get(long index) {
-            return bars[(int) index];
-        }
-    }
-
-    /** Index → pre-generated bar. */
-    static final class BarAt implements MapFunction<Long, SourcedBar> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public SourcedBar map(Long index) {
-            return BarStore.get(index);
-        }
+        return result.timing().netCpuSeconds(fixed.timing());
     }
 
     /** The production key: the bar's symbol. */
@@ -546,52 +377,6 @@ public final class FeatureThroughput {
         @Override
         public void processElement(SourcedBar bar, Context ctx, Collector<Long> out) {
             out.collect(ONE);
-        }
-    }
-
-    /**
-     * Counts what reaches it. Counts live in a static map because the MiniCluster runs in this JVM:
-     * each writer counts locally and adds its total once, when it closes at the end of input.
-     */
-    static final class CountingSink<T> implements Sink<T> {
-        private static final long serialVersionUID = 1L;
-        private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
-
-        private final String counter;
-
-        CountingSink(String counter) {
-            this.counter = counter;
-        }
-
-        static void reset() {
-            COUNTS.clear();
-        }
-
-        static long count(String counter) {
-            LongAdder count = COUNTS.get(counter);
-            return count == null ? 0 : count.sum();
-        }
-
-        @Override
-        public SinkWriter<T> createWriter(WriterInitContext context) {
-            LongAdder total = COUNTS.computeIfAbsent(counter, name -> new LongAdder());
-            return new SinkWriter<>() {
-                private long seen;
-
-                @Override
-                public void write(T element, Context context) {
-                    seen++;
-                }
-
-                @Override
-                public void flush(boolean endOfInput) {}
-
-                @Override
-                public void close() {
-                    total.add(seen);
-                    seen = 0;
-                }
-            };
         }
     }
 }

@@ -3,12 +3,12 @@ package io.arbiter.training.gbdt;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arbiter.models.onnx.BinaryTreeEnsemble;
+import io.arbiter.models.onnx.OnnxModelFiles;
 import io.arbiter.training.dataset.InputSpec;
 import io.arbiter.training.model.VerifiedOnnx;
 import io.arbiter.training.onnx.OnnxCheck;
 import io.arbiter.training.onnx.OnnxMismatchException;
-import io.arbiter.training.onnx.OnnxModels;
-import io.arbiter.training.onnx.TreeEnsembleClassifierOperator;
 import org.tribuo.util.onnx.ONNXContext;
 import org.tribuo.util.onnx.ONNXInitializer;
 import org.tribuo.util.onnx.ONNXNode;
@@ -17,8 +17,6 @@ import org.tribuo.util.onnx.ONNXPlaceholder;
 import org.tribuo.util.onnx.ONNXRef;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -80,26 +78,17 @@ public final class XgboostOnnxConverter {
                 baseScore(learner.path("learner_model_param").path("base_score").asText());
         float baseMargin = (float) Math.log(baseScore / (1 - baseScore));
 
-        Nodes nodes = new Nodes();
+        BinaryTreeEnsemble ensemble = new BinaryTreeEnsemble();
         JsonNode trees = booster.path("model").path("trees");
         for (int t = 0; t < trees.size(); t++) {
-            nodes.addTree(t, trees.get(t));
+            addTree(ensemble, t, trees.get(t));
         }
-
-        Map<String, Object> attributes = nodes.attributes();
-        attributes.put("base_values", new float[] {baseMargin});
-        attributes.put("classlabels_int64s", new int[] {0, 1});
-        attributes.put("post_transform", "LOGISTIC");
 
         ONNXContext context = new ONNXContext();
         context.setName("arbiter-gbdt");
         ONNXPlaceholder x = context.floatInput(input.inputName(), input.width());
         List<ONNXNode> outputs =
-                context.operation(
-                        TreeEnsembleClassifierOperator.INSTANCE,
-                        List.of(x),
-                        List.of("label", "probabilities"),
-                        attributes);
+                ensemble.classifier(context, x, baseMargin, "label", "probabilities");
         ONNXInitializer column = context.array("positive_column", new long[] {1});
         ONNXNode p =
                 context.operation(
@@ -108,8 +97,9 @@ public final class XgboostOnnxConverter {
                         "p_win_gathered",
                         Map.of("axis", 1));
         context.assignTo(p, context.floatOutput(VerifiedOnnx.OUTPUT_NAME, 1));
-        return OnnxModels.serialise(
+        return OnnxModelFiles.serialise(
                 context.buildGraph(),
+                VerifiedOnnx.PRODUCER,
                 "XGBoost binary:logistic booster of "
                         + trees.size()
                         + " trees as a TreeEnsembleClassifier; output p_win = P(label 1)");
@@ -131,91 +121,40 @@ public final class XgboostOnnxConverter {
         return score;
     }
 
-    /** The nodes_* and class_* attribute arrays, filled tree by tree. */
-    private static final class Nodes {
-        private final List<Integer> treeIds = new ArrayList<>();
-        private final List<Integer> nodeIds = new ArrayList<>();
-        private final List<Integer> featureIds = new ArrayList<>();
-        private final List<String> modes = new ArrayList<>();
-        private final List<Float> values = new ArrayList<>();
-        private final List<Integer> trueIds = new ArrayList<>();
-        private final List<Integer> falseIds = new ArrayList<>();
-        private final List<Integer> missingTrue = new ArrayList<>();
-        private final List<Integer> leafTreeIds = new ArrayList<>();
-        private final List<Integer> leafNodeIds = new ArrayList<>();
-        private final List<Float> leafWeights = new ArrayList<>();
-
-        void addTree(int tree, JsonNode json) throws IOException {
-            JsonNode left = json.path("left_children");
-            JsonNode right = json.path("right_children");
-            JsonNode splitIndices = json.path("split_indices");
-            JsonNode conditions = json.path("split_conditions");
-            JsonNode defaultLeft = json.path("default_left");
-            JsonNode splitTypes = json.path("split_type");
-            int size = left.size();
-            if (right.size() != size || conditions.size() != size || splitIndices.size() != size) {
-                throw new IOException("tree " + tree + ": node arrays of unequal length");
-            }
-            if (json.path("tree_param").path("size_leaf_vector").asInt(1) > 1) {
-                throw new IOException("tree " + tree + ": vector leaves do not convert");
-            }
-            for (int node = 0; node < size; node++) {
-                treeIds.add(tree);
-                nodeIds.add(node);
-                // XGBoost writes the shortest text that reads back as its float32.
-                float condition = Float.parseFloat(conditions.get(node).asText());
-                if (left.get(node).asInt() == -1) {
-                    modes.add("LEAF");
-                    featureIds.add(0);
-                    values.add(0f);
-                    trueIds.add(0);
-                    falseIds.add(0);
-                    missingTrue.add(0);
-                    leafTreeIds.add(tree);
-                    leafNodeIds.add(node);
-                    leafWeights.add(condition); // a leaf's split_condition is its value
-                } else {
-                    if (splitTypes.size() > node && splitTypes.get(node).asInt() != 0) {
-                        throw new IOException(
-                                "tree " + tree + " node " + node + ": categorical split");
-                    }
-                    modes.add("BRANCH_LT");
-                    featureIds.add(splitIndices.get(node).asInt());
-                    values.add(condition);
-                    trueIds.add(left.get(node).asInt());
-                    falseIds.add(right.get(node).asInt());
-                    missingTrue.add(defaultLeft.get(node).asInt());
+    /** Tree {@code tree} of the booster's JSON, node by node. */
+    private static void addTree(BinaryTreeEnsemble ensemble, int tree, JsonNode json)
+            throws IOException {
+        JsonNode left = json.path("left_children");
+        JsonNode right = json.path("right_children");
+        JsonNode splitIndices = json.path("split_indices");
+        JsonNode conditions = json.path("split_conditions");
+        JsonNode defaultLeft = json.path("default_left");
+        JsonNode splitTypes = json.path("split_type");
+        int size = left.size();
+        if (right.size() != size || conditions.size() != size || splitIndices.size() != size) {
+            throw new IOException("tree " + tree + ": node arrays of unequal length");
+        }
+        if (json.path("tree_param").path("size_leaf_vector").asInt(1) > 1) {
+            throw new IOException("tree " + tree + ": vector leaves do not convert");
+        }
+        for (int node = 0; node < size; node++) {
+            // XGBoost writes the shortest text that reads back as its float32.
+            float condition = Float.parseFloat(conditions.get(node).asText());
+            if (left.get(node).asInt() == -1) {
+                ensemble.leaf(tree, node, condition); // a leaf's split_condition is its value
+            } else {
+                if (splitTypes.size() > node && splitTypes.get(node).asInt() != 0) {
+                    throw new IOException("tree " + tree + " node " + node + ": categorical split");
                 }
+                ensemble.branch(
+                        tree,
+                        node,
+                        splitIndices.get(node).asInt(),
+                        condition,
+                        left.get(node).asInt(),
+                        right.get(node).asInt(),
+                        defaultLeft.get(node).asInt() != 0);
             }
-        }
-
-        Map<String, Object> attributes() {
-            Map<String, Object> attributes = new HashMap<>();
-            attributes.put("nodes_treeids", ints(treeIds));
-            attributes.put("nodes_nodeids", ints(nodeIds));
-            attributes.put("nodes_featureids", ints(featureIds));
-            attributes.put("nodes_modes", modes.toArray(String[]::new));
-            attributes.put("nodes_values", floats(values));
-            attributes.put("nodes_truenodeids", ints(trueIds));
-            attributes.put("nodes_falsenodeids", ints(falseIds));
-            attributes.put("nodes_missing_value_tracks_true", ints(missingTrue));
-            attributes.put("class_treeids", ints(leafTreeIds));
-            attributes.put("class_nodeids", ints(leafNodeIds));
-            attributes.put("class_ids", new int[leafNodeIds.size()]);
-            attributes.put("class_weights", floats(leafWeights));
-            return attributes;
-        }
-
-        private static int[] ints(List<Integer> values) {
-            return values.stream().mapToInt(Integer::intValue).toArray();
-        }
-
-        private static float[] floats(List<Float> values) {
-            float[] floats = new float[values.size()];
-            for (int i = 0; i < floats.length; i++) {
-                floats[i] = values.get(i);
-            }
-            return floats;
         }
     }
 }

@@ -1,18 +1,14 @@
 package io.arbiter.training.linear;
 
+import io.arbiter.models.onnx.DenseGraphs;
+import io.arbiter.models.onnx.OnnxModelFiles;
 import io.arbiter.operators.health.LogisticRegression;
 import io.arbiter.training.dataset.InputSpec;
 import io.arbiter.training.model.TrainedModel;
 import io.arbiter.training.model.VerifiedOnnx;
 import io.arbiter.training.onnx.OnnxCheck;
-import io.arbiter.training.onnx.OnnxModels;
 import org.tribuo.util.onnx.ONNXContext;
-import org.tribuo.util.onnx.ONNXInitializer;
-import org.tribuo.util.onnx.ONNXNode;
-import org.tribuo.util.onnx.ONNXOperators;
 import org.tribuo.util.onnx.ONNXPlaceholder;
-
-import java.util.List;
 
 /**
  * {@code p = sigmoid(bias + Σ weights[j]·x[j])} on the raw feature values, with the float32
@@ -57,16 +53,13 @@ public final class LinearModel implements TrainedModel {
         ONNXContext context = new ONNXContext();
         context.setName("arbiter-logistic");
         ONNXPlaceholder x = context.floatInput(input.inputName(), weights.length);
-        ONNXInitializer w =
-                context.floatTensor("weights", List.of(weights.length, 1), b -> b.put(weights));
-        ONNXInitializer b = context.array("bias", new float[] {bias});
-        ONNXNode logit = context.operation(ONNXOperators.GEMM, List.of(x, w, b), "logit");
         context.assignTo(
-                logit.apply(ONNXOperators.SIGMOID),
+                DenseGraphs.logistic(context, x, weights, bias),
                 context.floatOutput(VerifiedOnnx.OUTPUT_NAME, 1));
         byte[] model =
-                OnnxModels.serialise(
+                OnnxModelFiles.serialise(
                         context.buildGraph(),
+                        VerifiedOnnx.PRODUCER,
                         "logistic regression, Gemm + Sigmoid; output p_win = P(label 1)");
         return OnnxCheck.verified(model, input.inputName(), checkRows, predict(checkRows));
     }

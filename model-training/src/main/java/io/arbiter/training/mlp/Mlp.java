@@ -1,20 +1,14 @@
 package io.arbiter.training.mlp;
 
+import io.arbiter.models.onnx.DenseGraphs;
+import io.arbiter.models.onnx.OnnxModelFiles;
 import io.arbiter.operators.health.LogisticRegression;
 import io.arbiter.training.dataset.InputSpec;
 import io.arbiter.training.model.TrainedModel;
 import io.arbiter.training.model.VerifiedOnnx;
-import io.arbiter.training.onnx.ExtraOperators;
 import io.arbiter.training.onnx.OnnxCheck;
-import io.arbiter.training.onnx.OnnxModels;
 import org.tribuo.util.onnx.ONNXContext;
-import org.tribuo.util.onnx.ONNXNode;
-import org.tribuo.util.onnx.ONNXOperators;
 import org.tribuo.util.onnx.ONNXPlaceholder;
-import org.tribuo.util.onnx.ONNXRef;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * A fully connected network {@code in → h1 → … → 1} with ReLU between layers and a sigmoid at the
@@ -92,27 +86,13 @@ public final class Mlp implements TrainedModel {
         ONNXContext context = new ONNXContext();
         context.setName("arbiter-mlp");
         ONNXPlaceholder x = context.floatInput(input.inputName(), sizes[0]);
-        ONNXRef<?> current = x;
-        for (int l = 0; l < weights.length; l++) {
-            float[] w = weights[l];
-            ONNXRef<?> wTensor =
-                    context.floatTensor("w" + l, List.of(sizes[l + 1], sizes[l]), b -> b.put(w));
-            ONNXRef<?> bTensor = context.array("b" + l, biases[l]);
-            ONNXNode gemm =
-                    context.operation(
-                            ONNXOperators.GEMM,
-                            List.of(current, wTensor, bTensor),
-                            "dense" + l,
-                            Map.of("transB", 1));
-            current =
-                    l < weights.length - 1
-                            ? gemm.apply(ExtraOperators.RELU)
-                            : gemm.apply(ONNXOperators.SIGMOID);
-        }
-        context.assignTo(current, context.floatOutput(VerifiedOnnx.OUTPUT_NAME, 1));
+        context.assignTo(
+                DenseGraphs.mlp(context, x, sizes, weights, biases),
+                context.floatOutput(VerifiedOnnx.OUTPUT_NAME, 1));
         byte[] model =
-                OnnxModels.serialise(
+                OnnxModelFiles.serialise(
                         context.buildGraph(),
+                        VerifiedOnnx.PRODUCER,
                         "MLP "
                                 + java.util.Arrays.toString(sizes)
                                 + ", Gemm/Relu/Sigmoid; output p_win = P(label 1)");

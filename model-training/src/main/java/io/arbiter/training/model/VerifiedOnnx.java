@@ -12,6 +12,9 @@ public record VerifiedOnnx(byte[] bytes, int rowsChecked, double maxAbsDifferenc
     /** Every exported model's output: P(label = 1), shape [-1, 1], uncalibrated. */
     public static final String OUTPUT_NAME = "p_win";
 
+    /** The producer name every exported model file carries. */
+    public static final String PRODUCER = "arbiter-model-training";
+
     /** The largest |p_onnx − p_model| an export may show (issue 4). */
     public static final double TOLERANCE = 1e-5;
 }
