@@ -19,6 +19,7 @@ import io.arbiter.models.scoring.ScoringDevice;
 import io.arbiter.models.stream.ScoringOperator;
 import io.arbiter.models.stream.ScoringSettings;
 import io.arbiter.operators.policy.Policy;
+import io.arbiter.schemas.ControlCommand;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.ModelSignal;
 
@@ -55,6 +56,18 @@ import java.util.Locale;
  * }</pre>
  */
 public final class ScoringThroughput {
+
+    private static final ControlCommand NO_OP_COMMAND =
+            ControlCommand.newBuilder()
+                    .setCommandId("none")
+                    .setBook("*")
+                    .setType(io.arbiter.schemas.CommandType.UNKNOWN)
+                    .setModel(null)
+                    .setPayload("{}")
+                    .setIssuer("bench")
+                    .setTime(java.time.Instant.EPOCH)
+                    .setSignature("")
+                    .build();
 
     static final String VECTORS = "vectors";
     static final String SIGNALS = "signals";
@@ -323,8 +336,17 @@ public final class ScoringThroughput {
                                 ScoringDevice.CPU.toString(),
                                 policy.gates(),
                                 policy.version());
+                // As in the job: a second, broadcast input of model commands (here one that asks
+                // for nothing), which also means scoring is not chained to its input.
+                var commands =
+                        env.fromData(
+                                        java.util.List.of(NO_OP_COMMAND),
+                                        new AvroTypeInfo<>(ControlCommand.class))
+                                .uid("no-commands")
+                                .broadcast();
                 SingleOutputStreamOperator<ModelSignal> signals =
-                        vectors.transform(
+                        vectors.connect(commands)
+                                .transform(
                                         "score models",
                                         new AvroTypeInfo<>(ModelSignal.class),
                                         new ScoringOperator(settings))
