@@ -187,7 +187,11 @@ public final class BookFunction extends KeyedProcessFunction<String, BookEvent, 
         BookDesk book = deskOf(event.getBook());
         emit(book.onCommand(command, payload, catalogue), ctx, out);
         desk.update(book);
-        scheduleGovernor(ctx, book.lastTime());
+        // A command's wall-clock time is not market time: it never extends the book's clock.
+        Long input = lastInput.value();
+        if (input != null) {
+            scheduleGovernor(ctx, input);
+        }
     }
 
     /**
