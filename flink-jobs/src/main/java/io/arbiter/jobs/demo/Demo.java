@@ -87,6 +87,10 @@ public final class Demo {
             overrides.put("job.parallelism", String.valueOf(PARALLELISM));
             overrides.put("kafka.bootstrap-servers", broker.bootstrapServers());
             overrides.put("checkpointing.interval", "2 s");
+            // Checkpoints on disk: the job manager's memory holds at most 5 MB of state, and the
+            // books hold every input until the watermark passes it (quiet topics idle after 30 s).
+            overrides.put(
+                    "checkpointing.directory", workDir.resolve("checkpoints").toUri().toString());
             if (settings.policyFile() != null) {
                 overrides.put("policy.file", settings.policyFile().toString());
             }
@@ -174,7 +178,10 @@ public final class Demo {
                     "signals scored (committed)",
                     outputs.count(signalsTopic),
                     "every model, every bar");
-            line("model governance events", outputs.count(governanceTopic), "models that failed");
+            line(
+                    "governance events",
+                    outputs.count(governanceTopic),
+                    "registrations, rule decisions, refused commands, model failures");
         }
         if (settings.workDir() == null) {
             deleteRecursively(workDir);

@@ -41,6 +41,7 @@ public final class KafkaIngest<T extends SpecificRecordBase, U extends SpecificR
     private RecordValidator<T> validator = RecordValidator.acceptAll();
     private EventTime<U> eventTime;
     private boolean bounded;
+    private boolean actsOnArrival;
     private OffsetsInitializer startingOffsets = OffsetsInitializer.earliest();
 
     private KafkaIngest(
@@ -91,6 +92,15 @@ public final class KafkaIngest<T extends SpecificRecordBase, U extends SpecificR
         return this;
     }
 
+    /**
+     * The records act when they arrive and never hold back event time (control commands): see
+     * {@link NeverHoldsBack}. Their own event time still stamps them.
+     */
+    public KafkaIngest<T, U> actsOnArrival() {
+        this.actsOnArrival = true;
+        return this;
+    }
+
     /** Stop at the end offsets seen at start (replays, tests) instead of reading forever. */
     public KafkaIngest<T, U> bounded(boolean bounded) {
         this.bounded = bounded;
@@ -127,11 +137,22 @@ public final class KafkaIngest<T extends SpecificRecordBase, U extends SpecificR
                 topic,
                 uid,
                 builder.build(),
-                watermarks(
-                        eventTime,
-                        config.get(ArbiterOptions.MAX_OUT_OF_ORDERNESS),
-                        config.get(ArbiterOptions.IDLENESS)),
+                actsOnArrival
+                        ? arrivalWatermarks(eventTime)
+                        : watermarks(
+                                eventTime,
+                                config.get(ArbiterOptions.MAX_OUT_OF_ORDERNESS),
+                                config.get(ArbiterOptions.IDLENESS)),
                 DecodingDeserializer.typeOf(emittedType));
+    }
+
+    /** Event time from the decoded record, watermarks that never hold anything back. */
+    static <T> WatermarkStrategy<Either<DeadLetter, T>> arrivalWatermarks(EventTime<T> eventTime) {
+        return WatermarkStrategy.<Either<DeadLetter, T>>forGenerator(
+                        context -> new NeverHoldsBack<>())
+                .withTimestampAssigner(
+                        (record, kafkaTimestamp) ->
+                                record.isRight() ? eventTime.of(record.right()) : kafkaTimestamp);
     }
 
     /**

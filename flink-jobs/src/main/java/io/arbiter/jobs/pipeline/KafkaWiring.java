@@ -77,6 +77,7 @@ public final class KafkaWiring {
                                 config)
                         .topic(config.get(ArbiterOptions.TOPIC_CONTROL))
                         .eventTime(sourced -> sourced.getCommand().getTime().toEpochMilli())
+                        .actsOnArrival()
                         .uid(JobUids.SOURCE_COMMANDS)
                         .bounded(bounded)
                         .build(),
