@@ -26,6 +26,10 @@ public final class CliArgs {
         Map<String, String> values = new HashMap<>();
         for (int i = from; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--json") && accepted.contains("format")) {
+                values.put("format", "json"); // the issues' spelling of --format json
+                continue;
+            }
             if (!arg.startsWith("--") || !accepted.contains(arg.substring(2))) {
                 throw new UsageException(
                         command

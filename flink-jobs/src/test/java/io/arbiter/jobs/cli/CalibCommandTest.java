@@ -70,7 +70,8 @@ class CalibCommandTest {
         // (no logit): no plain Platt fit, no Platt fit on the logit.
         Path pairs = write("separated.csv", "p,y\n0,0\n0.2,0\n0.8,1\n1,1\n");
 
-        CommandOutput result = calib("--pairs", pairs.toString(), "--format", "json");
+        // --json is the spelling of --format json.
+        CommandOutput result = calib("--pairs", pairs.toString(), "--json");
 
         assertThat(result.exitCode()).isZero();
         JsonNode json = new ObjectMapper().readTree(result.out());
