@@ -95,6 +95,15 @@ public final class ArbiterOptions {
         return books;
     }
 
+    public static final ConfigOption<Integer> DATA_QUALITY_WINDOW =
+            ConfigOptions.key("data-quality.window-records")
+                    .intType()
+                    .defaultValue(1000)
+                    .withDescription(
+                            "Consecutive market-data records of one partition per data-quality"
+                                    + " window; a window below breakers.min-valid-share valid"
+                                    + " records halts every book.");
+
     /** Every topic the job reads or writes (run and demo create or check them all). */
     public static final List<ConfigOption<String>> TOPICS =
             List.of(
@@ -194,6 +203,7 @@ public final class ArbiterOptions {
                     JOB_NAME,
                     PARALLELISM,
                     BOOKS,
+                    DATA_QUALITY_WINDOW,
                     POLICY_FILE,
                     BOOTSTRAP_SERVERS,
                     TRANSACTION_TIMEOUT,

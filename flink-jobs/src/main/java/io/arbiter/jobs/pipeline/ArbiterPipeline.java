@@ -5,6 +5,7 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 
 import io.arbiter.jobs.kafka.DeadLetterSplitter;
@@ -15,13 +16,16 @@ import io.arbiter.models.stream.ExternalSignalGate;
 import io.arbiter.models.stream.ScoringOperator;
 import io.arbiter.models.stream.ScoringSettings;
 import io.arbiter.operators.book.BookFunction;
+import io.arbiter.operators.book.ModelReports;
 import io.arbiter.operators.control.CommandVerification;
 import io.arbiter.operators.features.FeatureFunction;
+import io.arbiter.operators.ingest.DataQualityTally;
 import io.arbiter.operators.ingest.DeadLetterOutput;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.AllocationEvent;
 import io.arbiter.schemas.BookEvent;
 import io.arbiter.schemas.ControlCommand;
+import io.arbiter.schemas.DataQuality;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.ExternalSignal;
 import io.arbiter.schemas.FeatureVector;
@@ -48,6 +52,7 @@ import java.util.TreeSet;
  * exec.fills ─► decode ─┐    {fills, signals, verified commands, model failures}
  *                       └─► keyBy(book) BookFunction (ledger, performance, correlation, governor,
  *                              Thompson allocator) ─► gov.events, alloc.events
+ * market.bars (valid and refused) ─► keyBy(partition) DataQualityTally ─► books (breaker)
  * every refused or unusable record ─► dlq.records
  * </pre>
  */
@@ -83,8 +88,9 @@ public final class ArbiterPipeline {
      * @param books the books it governs
      * @param controlKey the control commands' HMAC secret; null when none is configured (every
      *     command is then refused)
+     * @param dataQualityWindow market-data records per data-quality window
      */
-    public record Governance(SortedSet<String> books, String controlKey) {}
+    public record Governance(SortedSet<String> books, String controlKey, int dataQualityWindow) {}
 
     public static void define(
             StreamExecutionEnvironment env,
@@ -93,10 +99,9 @@ public final class ArbiterPipeline {
             Governance governance,
             Inputs inputs,
             Outputs outputs) {
+        DataStream<Either<DeadLetter, SourcedBar>> rawBars = inputs.bars().attach(env);
         SingleOutputStreamOperator<SourcedBar> bars =
-                inputs.bars()
-                        .attach(env)
-                        .process(new DeadLetterSplitter<SourcedBar>("bars"))
+                rawBars.process(new DeadLetterSplitter<SourcedBar>("bars"))
                         .returns(new AvroTypeInfo<>(SourcedBar.class))
                         .uid(JobUids.SPLIT_BARS)
                         .name("decode and validate bars");
@@ -169,8 +174,14 @@ public final class ArbiterPipeline {
                         .returns(new AvroTypeInfo<>(SourcedFill.class))
                         .uid(JobUids.SPLIT_FILLS)
                         .name("decode fills");
+        DataStream<DataQuality> quality =
+                rawBars.keyBy(DataQualityTally::partitionOf)
+                        .process(new DataQualityTally(governance.dataQualityWindow()))
+                        .returns(new AvroTypeInfo<>(DataQuality.class))
+                        .uid(JobUids.DATA_QUALITY)
+                        .name("data quality of bars");
         SingleOutputStreamOperator<GovernanceEvent> decisions =
-                bookInputs(governance.books(), fills, signals, verified, modelEvents)
+                bookInputs(governance.books(), fills, signals, verified, modelEvents, quality)
                         .keyBy(BookEvent::getBook)
                         .process(
                                 new BookFunction(
@@ -214,7 +225,8 @@ public final class ArbiterPipeline {
             DataStream<SourcedFill> fills,
             DataStream<ModelSignal> signals,
             DataStream<ControlCommand> commands,
-            DataStream<GovernanceEvent> modelEvents) {
+            DataStream<GovernanceEvent> modelEvents,
+            DataStream<DataQuality> quality) {
         TreeSet<String> all = new TreeSet<>(books);
         AvroTypeInfo<BookEvent> type = new AvroTypeInfo<>(BookEvent.class);
         DataStream<BookEvent> fromFills =
@@ -262,8 +274,9 @@ public final class ArbiterPipeline {
                 modelEvents
                         .flatMap(
                                 (GovernanceEvent e, Collector<BookEvent> out) -> {
-                                    if (e.getKind() != GovernanceKind.MODEL_ERROR) {
-                                        return;
+                                    if (e.getKind() != GovernanceKind.MODEL_ERROR
+                                            && !ModelReports.RULE_LATENCY.equals(e.getRuleId())) {
+                                        return; // registrations: the books learn them by command
                                     }
                                     for (String book : all) {
                                         out.collect(
@@ -276,6 +289,20 @@ public final class ArbiterPipeline {
                         .returns(type)
                         .uid(JobUids.BOOK_MODEL_FAILURES)
                         .name("model failures to books");
-        return fromFills.union(fromSignals, fromCommands, fromFailures);
+        DataStream<BookEvent> fromQuality =
+                quality.flatMap(
+                                (DataQuality q, Collector<BookEvent> out) -> {
+                                    for (String book : all) {
+                                        out.collect(
+                                                BookEvent.newBuilder()
+                                                        .setBook(book)
+                                                        .setDataQuality(q)
+                                                        .build());
+                                    }
+                                })
+                        .returns(type)
+                        .uid(JobUids.BOOK_DATA_QUALITY)
+                        .name("data quality to books");
+        return fromFills.union(fromSignals, fromCommands, fromFailures, fromQuality);
     }
 }

@@ -27,6 +27,8 @@ public final class JobUids {
     public static final String BOOK_COMMANDS = "book-inputs-commands";
     public static final String BOOK_MODEL_FAILURES = "book-inputs-model-failures";
     public static final String BOOKS = "books";
+    public static final String DATA_QUALITY = "data-quality";
+    public static final String BOOK_DATA_QUALITY = "book-inputs-data-quality";
     public static final String SINK_ALLOCATIONS = "sink-allocations";
     public static final String SINK_SIGNALS = "sink-signals";
     public static final String SINK_GOVERNANCE = "sink-governance";

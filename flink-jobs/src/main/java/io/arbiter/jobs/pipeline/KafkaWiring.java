@@ -102,7 +102,8 @@ public final class KafkaWiring {
         String key = config.get(ArbiterOptions.CONTROL_HMAC_KEY);
         return new ArbiterPipeline.Governance(
                 ArbiterOptions.books(config.get(ArbiterOptions.BOOKS)),
-                key == null || key.isEmpty() ? null : key);
+                key == null || key.isEmpty() ? null : key,
+                config.get(ArbiterOptions.DATA_QUALITY_WINDOW));
     }
 
     /** The whole production job on {@code env}: every input and output from the configuration. */
@@ -129,7 +130,8 @@ public final class KafkaWiring {
                 config.get(ArbiterOptions.MAX_DELAY),
                 config.get(ArbiterOptions.SCORING_DEVICE),
                 policy.gates(),
-                policy.version());
+                policy.version(),
+                policy.breakers().maxScoringLatency());
     }
 
     public static ArbiterPipeline.Outputs outputs(ArbiterConfig config) {

@@ -24,6 +24,12 @@ public final class ModelEvents {
     public static final String RULE_REGISTER = "model.register";
     public static final String RULE_RETIRE = "model.retire";
 
+    /** A batch took the model longer than the policy allows (the books' latency breaker). */
+    public static final String RULE_LATENCY = io.arbiter.operators.book.ModelReports.RULE_LATENCY;
+
+    /** The metric of a {@link #RULE_LATENCY} event: the batch's scoring time in milliseconds. */
+    public static final String LATENCY_MS = io.arbiter.operators.book.ModelReports.LATENCY_MS;
+
     private ModelEvents() {}
 
     /**
@@ -131,5 +137,43 @@ public final class ModelEvents {
                 .setMetrics(Map.of())
                 .setThresholds(Map.of())
                 .setCommandId(commandId);
+    }
+
+    /** A model that took longer than {@code limit} to score one batch. */
+    public static GovernanceEvent slow(
+            String model,
+            String version,
+            java.time.Duration took,
+            java.time.Duration limit,
+            Instant time,
+            String policyVersion) {
+        return GovernanceEvent.newBuilder()
+                .setEventId(
+                        UUID.nameUUIDFromBytes(
+                                        (RULE_LATENCY + "|" + model + "|" + version + "|" + time)
+                                                .getBytes(StandardCharsets.UTF_8))
+                                .toString())
+                .setBook(ALL_BOOKS)
+                .setModel(model)
+                .setModelVersion(version)
+                .setTime(time)
+                .setKind(GovernanceKind.WARN)
+                .setSeverity(Severity.WARNING)
+                .setRuleId(RULE_LATENCY)
+                .setFromState(ModelState.UNKNOWN)
+                .setToState(ModelState.UNKNOWN)
+                .setReason(
+                        "model "
+                                + model
+                                + " took "
+                                + took.toMillis()
+                                + " ms to score a batch (limit "
+                                + limit.toMillis()
+                                + " ms)")
+                .setMetrics(Map.of(LATENCY_MS, (double) took.toNanos() / 1e6))
+                .setThresholds(Map.of("breakers.max-scoring-latency", (double) limit.toMillis()))
+                .setPolicyVersion(policyVersion)
+                .setCommandId(null)
+                .build();
     }
 }

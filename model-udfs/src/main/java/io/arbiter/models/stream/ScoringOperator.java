@@ -279,6 +279,7 @@ public final class ScoringOperator extends AbstractStreamOperator<ModelSignal>
         }
         unscorable.inc(result.unscorable());
         Instant newest = vectors.get(vectors.size() - 1).getTime();
+        reportSlowModels(result.scoringNanos(), newest);
         for (SignalScoring.ModelFailure failure : result.failures()) {
             registry.retire(failure.model()).ifPresent(model -> model.close());
             report(
@@ -288,6 +289,33 @@ public final class ScoringOperator extends AbstractStreamOperator<ModelSignal>
                     "model " + failure.model() + " failed to score: " + failure.reason(),
                     newest);
         }
+    }
+
+    /**
+     * A model whose run on a batch took longer than the policy's scoring latency is reported for
+     * the books' scoring-latency breaker (which halts it). Wall time, not event time: of all the
+     * job's decisions this one alone depends on the machine, and a replay may not repeat it.
+     */
+    private void reportSlowModels(Map<String, Long> scoringNanos, Instant time) {
+        if (settings.maxScoringLatency() == null) {
+            return;
+        }
+        long limit = settings.maxScoringLatency().toNanos();
+        scoringNanos.forEach(
+                (id, nanos) -> {
+                    if (nanos > limit) {
+                        String version = registry.model(id).map(m -> m.version()).orElse("?");
+                        LOG.warn("Model {} took {} ms to score a batch", id, nanos / 1_000_000);
+                        collectEvent(
+                                ModelEvents.slow(
+                                        id,
+                                        version,
+                                        java.time.Duration.ofNanos(nanos),
+                                        settings.maxScoringLatency(),
+                                        time,
+                                        settings.policyVersion()));
+                    }
+                });
     }
 
     private void report(String rule, String model, String version, String reason, Instant time) {

@@ -22,5 +22,18 @@ public record ScoringSettings(
         Duration maxDelay,
         String device,
         GatePolicy gates,
-        String policyVersion)
-        implements Serializable {}
+        String policyVersion,
+        Duration maxScoringLatency)
+        implements Serializable {
+
+    /** Settings without the scoring-latency breaker (offline scoring, benchmarks, tests). */
+    public ScoringSettings(
+            String modelsDirectory,
+            int batchSize,
+            Duration maxDelay,
+            String device,
+            GatePolicy gates,
+            String policyVersion) {
+        this(modelsDirectory, batchSize, maxDelay, device, gates, policyVersion, null);
+    }
+}

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Scores a batch of feature vectors with every model and gates the results: one ORT run per model
@@ -26,7 +28,11 @@ public final class SignalScoring {
      * @param signals in (vector, model id) order
      * @param unscorable rows a model could not take (missing inputs, young window)
      */
-    public record Result(List<ModelSignal> signals, List<ModelFailure> failures, long unscorable) {}
+    public record Result(
+            List<ModelSignal> signals,
+            List<ModelFailure> failures,
+            long unscorable,
+            Map<String, Long> scoringNanos) {}
 
     private final SignalGate gate;
 
@@ -40,6 +46,8 @@ public final class SignalScoring {
         ModelSignal[][] byVectorAndModel = new ModelSignal[vectors.size()][ordered.size()];
         List<ModelFailure> failures = new ArrayList<>();
         long unscorable = 0;
+        // Wall time of each model's run on this batch, for the scoring-latency breaker only.
+        Map<String, Long> scoringNanos = new TreeMap<>();
         for (int m = 0; m < ordered.size(); m++) {
             ScoringModel model = ordered.get(m);
             List<float[]> rows = new ArrayList<>(vectors.size());
@@ -59,7 +67,9 @@ public final class SignalScoring {
             }
             double[] p;
             try {
+                long started = System.nanoTime();
                 p = model.scorer().score(rows.toArray(new float[0][]));
+                scoringNanos.put(model.id(), System.nanoTime() - started);
             } catch (ScoringException | RuntimeException e) {
                 failures.add(
                         new ModelFailure(
@@ -101,7 +111,7 @@ public final class SignalScoring {
                 }
             }
         }
-        return new Result(signals, failures, unscorable);
+        return new Result(signals, failures, unscorable, scoringNanos);
     }
 
     /** The model's row for the vector, or null when the vector cannot feed this model. */

@@ -212,6 +212,36 @@ class ScoringOperatorTest {
         }
     }
 
+    @Test
+    void reportsABatchThatTookTheModelLongerThanThePolicysScoringLatency() throws Exception {
+        writeLogisticModel();
+        // A limit of one nanosecond: every real ONNX Runtime run is slower.
+        ScoringSettings strict =
+                new ScoringSettings(
+                        models.toString(),
+                        64,
+                        Duration.ofMillis(5),
+                        "cpu",
+                        Policy.defaults().gates(),
+                        "test-policy",
+                        Duration.ofNanos(1));
+        try (var harness = new TwoInputStreamOperatorTestHarness<>(new ScoringOperator(strict))) {
+            harness.open();
+            harness.processElement1(vector(0), 0);
+            harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+
+            assertThat(harness.extractOutputValues()).hasSize(1); // its signal still goes out
+            assertThat(events(harness))
+                    .singleElement()
+                    .satisfies(
+                            e -> {
+                                assertThat(e.getRuleId()).isEqualTo(ModelEvents.RULE_LATENCY);
+                                assertThat(e.getModel()).isEqualTo("logit");
+                                assertThat(e.getMetrics().get(ModelEvents.LATENCY_MS)).isPositive();
+                            });
+        }
+    }
+
     private static List<GovernanceEvent> events(
             TwoInputStreamOperatorTestHarness<FeatureVector, ControlCommand, ModelSignal> harness) {
         List<GovernanceEvent> events = new ArrayList<>();

@@ -16,6 +16,7 @@ import io.arbiter.operators.performance.UtcDays;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.AllocationEvent;
 import io.arbiter.schemas.ControlCommand;
+import io.arbiter.schemas.DataQuality;
 import io.arbiter.schemas.Fill;
 import io.arbiter.schemas.GovernanceEvent;
 import io.arbiter.schemas.ModelAllocation;
@@ -202,17 +203,38 @@ public final class BookDesk {
         return out.outcome(null);
     }
 
-    /** A model that failed to load or score (reported by the scoring side for every book). */
-    public BookOutcome onModelFailure(GovernanceEvent failure, ModelCatalogue catalogue) {
-        long time = failure.getTime().toEpochMilli();
+    /** The valid share of a window of market-data records (the data-quality breaker). */
+    public BookOutcome onDataQuality(DataQuality quality, ModelCatalogue catalogue) {
+        long time = quality.getTime().toEpochMilli();
         Collector out = new Collector();
         out.add(advanceTo(time, catalogue));
-        if (failure.getModel() != null && governor.state(failure.getModel()).isPresent()) {
+        out.add(governor.onDataQuality(time, quality.getValid(), quality.getTotal()));
+        return out.outcome(null);
+    }
+
+    /**
+     * What the scoring side reports about a model for every book: a failure to load or score, or a
+     * batch slower than the policy's scoring latency (see {@link ModelReports}).
+     */
+    public BookOutcome onModelReport(GovernanceEvent report, ModelCatalogue catalogue) {
+        long time = report.getTime().toEpochMilli();
+        Collector out = new Collector();
+        out.add(advanceTo(time, catalogue));
+        String model = report.getModel();
+        if (model == null || governor.state(model).isEmpty()) {
+            return out.outcome(null);
+        }
+        if (ModelReports.RULE_LATENCY.equals(report.getRuleId())) {
+            Double millis = report.getMetrics().get(ModelReports.LATENCY_MS);
+            if (millis != null && Double.isFinite(millis)) {
+                out.add(
+                        governor.onScoringLatency(
+                                time, model, Duration.ofNanos(Math.round(millis * 1e6))));
+            }
+        } else {
             out.add(
                     governor.onModelFailure(
-                            time,
-                            failure.getModel(),
-                            failure.getRuleId() + ": " + failure.getReason()));
+                            time, model, report.getRuleId() + ": " + report.getReason()));
         }
         return out.outcome(null);
     }

@@ -35,9 +35,10 @@ import java.util.TreeSet;
 /**
  * A book's governor in the stream, keyed by book: holds its {@link BookDesk} and feeds it in event
  * time. Fills, signals and model failures wait in state until the watermark passes their time and
- * are then applied in a fixed order (time; fills, then model failures, then signals; then by id),
- * so a replay of the same inputs gives the same journal and allocations byte for byte whatever the
- * interleaving of the streams. Verified commands act on arrival, at the book's event time.
+ * are then applied in a fixed order (time; fills, model failures, data quality, then signals; then
+ * by id), so a replay of the same inputs gives the same journal and allocations byte for byte
+ * whatever the interleaving of the streams. Verified commands act on arrival, at the book's event
+ * time.
  *
  * <p>Output: {@link GovernanceEvent}s (gov.events); allocations on {@link #ALLOCATIONS}; fills of
  * an unknown book or model, or with unusable values, on the dead-letter output with their offset.
@@ -168,7 +169,9 @@ public final class BookFunction extends KeyedProcessFunction<String, BookEvent, 
                 fillsBooked.inc();
             }
         } else if (event.getModelEvent() != null) {
-            emit(book.onModelFailure(event.getModelEvent(), catalogue), ctx, out);
+            emit(book.onModelReport(event.getModelEvent(), catalogue), ctx, out);
+        } else if (event.getDataQuality() != null) {
+            emit(book.onDataQuality(event.getDataQuality(), catalogue), ctx, out);
         } else if (event.getSignal() != null) {
             emit(book.onSignal(event.getSignal(), catalogue), ctx, out);
         }
@@ -249,11 +252,20 @@ public final class BookFunction extends KeyedProcessFunction<String, BookEvent, 
         if (event.getModelEvent() != null) {
             return event.getModelEvent().getTime().toEpochMilli();
         }
+        if (event.getDataQuality() != null) {
+            return event.getDataQuality().getTime().toEpochMilli();
+        }
         return event.getSignal().getTime().toEpochMilli();
     }
 
     private static int rank(BookEvent event) {
-        return event.getFill() != null ? 0 : event.getModelEvent() != null ? 1 : 2;
+        if (event.getFill() != null) {
+            return 0;
+        }
+        if (event.getModelEvent() != null) {
+            return 1;
+        }
+        return event.getDataQuality() != null ? 2 : 3;
     }
 
     private static String identity(BookEvent event) {
@@ -262,6 +274,9 @@ public final class BookFunction extends KeyedProcessFunction<String, BookEvent, 
         }
         if (event.getModelEvent() != null) {
             return event.getModelEvent().getEventId();
+        }
+        if (event.getDataQuality() != null) {
+            return String.format("%010d", event.getDataQuality().getPartition());
         }
         var s = event.getSignal();
         return s.getModel() + "|" + s.getSymbol() + "|" + s.getVersion();

@@ -77,6 +77,63 @@ class BookDeskTest {
     }
 
     @Test
+    void aWindowOfMarketDataBelowTheValidShareHaltsTheBookUntilAResume() {
+        BookDesk desk = BookDesk.open("desk", Policy.defaults());
+        long time = DAY0.toEpochMilli();
+        // 96 of 100 valid: at or above breakers.min-valid-share (0.95), nothing happens.
+        assertThat(desk.onDataQuality(quality(time, 96, 100), TWO_MODELS).events())
+                .noneMatch(e -> e.getRuleId().equals("breaker.data-quality"));
+        // 94 of 100: below, the book is halted and every model's traffic goes to 0.
+        BookOutcome bad = desk.onDataQuality(quality(time + 1, 94, 100), TWO_MODELS);
+        assertThat(bad.events())
+                .anySatisfy(
+                        e -> {
+                            assertThat(e.getRuleId()).isEqualTo("breaker.data-quality");
+                            assertThat(e.getMetrics()).containsEntry("validRecords", 94.0);
+                        });
+        AllocationEvent after = bad.allocations().get(bad.allocations().size() - 1);
+        assertThat(model(after, "alpha").getShare()).isZero();
+        assertThat(model(after, "beta").getShare()).isZero();
+    }
+
+    @Test
+    void aModelSlowerThanTheScoringLatencyIsHaltedAndItsTrafficGoesToZero() {
+        BookDesk desk = BookDesk.open("desk", Policy.defaults());
+        GovernanceEvent slow =
+                GovernanceEvent.newBuilder()
+                        .setEventId("e1")
+                        .setBook("*")
+                        .setModel("alpha")
+                        .setModelVersion("1")
+                        .setTime(DAY0)
+                        .setKind(io.arbiter.schemas.GovernanceKind.WARN)
+                        .setSeverity(io.arbiter.schemas.Severity.WARNING)
+                        .setRuleId(ModelReports.RULE_LATENCY)
+                        .setFromState(io.arbiter.schemas.ModelState.UNKNOWN)
+                        .setToState(io.arbiter.schemas.ModelState.UNKNOWN)
+                        .setReason("slow")
+                        .setMetrics(java.util.Map.of(ModelReports.LATENCY_MS, 1500.0))
+                        .setThresholds(java.util.Map.of())
+                        .setPolicyVersion("p")
+                        .setCommandId(null)
+                        .build();
+        BookOutcome outcome = desk.onModelReport(slow, TWO_MODELS);
+        assertThat(outcome.events())
+                .anySatisfy(
+                        e -> {
+                            assertThat(e.getRuleId()).isEqualTo("breaker.scoring-latency");
+                            assertThat(e.getModel()).isEqualTo("alpha");
+                        });
+        AllocationEvent after = outcome.allocations().get(outcome.allocations().size() - 1);
+        assertThat(model(after, "alpha").getShare()).isZero();
+        assertThat(model(after, "beta").getShare()).isPositive();
+    }
+
+    private static io.arbiter.schemas.DataQuality quality(long time, long valid, long total) {
+        return new io.arbiter.schemas.DataQuality(0, Instant.ofEpochMilli(time), valid, total);
+    }
+
+    @Test
     void theSameInputsGiveByteIdenticalJournalAndAllocations() {
         assertThat(encodedRun()).isEqualTo(encodedRun());
     }
