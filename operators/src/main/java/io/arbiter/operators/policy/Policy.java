@@ -365,6 +365,7 @@ public record Policy(
                 new ExposurePolicy(
                         r.number("planner.exposure.single-ticker", 0.25, 0, 1),
                         r.number("planner.exposure.top-five", 0.50, 0, 1),
+                        r.integer("planner.exposure.top-count", 5, 1, 1000),
                         r.number("planner.exposure.sector", 0.40, 0, 1));
         double sigmaPerAtr = r.number("planner.etth.sigma-per-atr", 1.0, 1e-3, 1e3);
         Duration barInterval =

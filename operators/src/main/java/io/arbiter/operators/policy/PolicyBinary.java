@@ -109,6 +109,7 @@ public final class PolicyBinary {
         writeDouble(out, planner.feeBps());
         writeDouble(out, planner.exposure().singleTicker());
         writeDouble(out, planner.exposure().topFive());
+        out.writeInt(planner.exposure().topCount());
         writeDouble(out, planner.exposure().sector());
         writeDouble(out, planner.sigmaPerAtr());
         writeDuration(out, planner.defaultBarInterval());
@@ -219,7 +220,7 @@ public final class PolicyBinary {
         int maxPerTicker = in.readInt();
         double feeBps = readDouble(in);
         ExposurePolicy exposure =
-                new ExposurePolicy(readDouble(in), readDouble(in), readDouble(in));
+                new ExposurePolicy(readDouble(in), readDouble(in), in.readInt(), readDouble(in));
         double sigmaPerAtr = readDouble(in);
         Duration barInterval = readDuration(in);
         Duration fillIdHorizon = readDuration(in);

@@ -31,7 +31,7 @@ class PlannerPolicyTest {
         assertThat(planner.maxPerTicker()).isEqualTo(2);
         assertThat(planner.feeBps()).isEqualTo(5.0);
         assertThat(planner.feeRate()).isEqualTo(0.0005); // 5 / 10 000
-        assertThat(planner.exposure()).isEqualTo(new ExposurePolicy(0.25, 0.50, 0.40));
+        assertThat(planner.exposure()).isEqualTo(new ExposurePolicy(0.25, 0.50, 5, 0.40));
         assertThat(planner.sigmaPerAtr()).isEqualTo(1.0);
         assertThat(planner.defaultBarInterval()).isEqualTo(Duration.ofDays(1));
         assertThat(planner.fillIdHorizon()).isEqualTo(Duration.ofDays(30));
