@@ -26,9 +26,12 @@ import java.util.Set;
  * any of the planner's classes, and lists every limit an intent breaks. For tests and replays (it
  * remembers every fill id and order it sees), not for the running job.
  *
- * <p>Show it the events in the order the planner saw them. It assumes what the paper broker does:
- * an exit fill names the order of the entry it closes (a fill of an unknown order is an entry of
- * its own). A pending intent holds its room until its entry is filled or its horizon has passed.
+ * <p>Show it the events in the order the planner saw them. It keeps orders apart where the planner
+ * nets a model's fills in one symbol, so it assumes what the paper broker does: an exit fill names
+ * the order of the entry it closes (a fill of an unknown order is an entry of its own), no entry is
+ * filled after its intent's horizon, and no order placed outside the planner faces a planned one of
+ * the same model and symbol. A pending intent holds its room until its entry is filled or its
+ * horizon has passed.
  *
  * <pre>{@code
  * GuardrailAudit audit = new GuardrailAudit("desk", policy);
