@@ -12,6 +12,7 @@ import io.arbiter.schemas.TradeIntent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,9 +32,9 @@ import static io.arbiter.operators.planner.TestDesk.fill;
 /**
  * A seeded desk around one planner: allocations that change, a paper broker that fills most intents
  * (some in parts, some never), exits positions after a while, redelivers fills and books some
- * orders of its own, and a stream of random candidates (bad ones included). Every event goes to the
- * planner and to an independent {@link GuardrailAudit} in the same order; every intent is audited
- * when it is made.
+ * orders of its own (and exits them), and a stream of random candidates (bad ones included). Every
+ * event goes to the planner and to an independent {@link GuardrailAudit} in the same order; every
+ * intent is audited when it is made.
  */
 final class DeskSimulation {
 
@@ -82,6 +83,7 @@ final class DeskSimulation {
     private final List<Order> orders = new ArrayList<>();
     private final List<Fill> sentFills = new ArrayList<>();
     private final Map<String, Long> barOfIntent = new HashMap<>();
+    private final List<Fill> manualOrders = new ArrayList<>();
     private int fillCount;
 
     final List<TradeIntent> intents = new ArrayList<>();
@@ -212,6 +214,19 @@ final class DeskSimulation {
                 it.remove();
             }
         }
+        Iterator<Fill> byHand = manualOrders.iterator();
+        while (byHand.hasNext()) {
+            Fill entry = byHand.next();
+            if (random.nextDouble() < 0.15) {
+                deliver(
+                        Fill.newBuilder(entry)
+                                .setFillId("fill-" + fillCount++)
+                                .setSide(Side.SELL)
+                                .setTime(Instant.ofEpochMilli(t))
+                                .build());
+                byHand.remove();
+            }
+        }
         if (random.nextDouble() < 0.03) {
             // An order the desk placed by hand: an entry nobody planned. (On a model of its own:
             // against a planned position of the same model it would net, which the audit, keeping
@@ -228,6 +243,7 @@ final class DeskSimulation {
                             0.05,
                             t);
             deliver(own);
+            manualOrders.add(own);
         }
         if (!sentFills.isEmpty() && random.nextDouble() < 0.05) {
             Fill again = sentFills.get(random.nextInt(sentFills.size()));
