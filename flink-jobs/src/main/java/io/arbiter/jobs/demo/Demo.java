@@ -123,7 +123,13 @@ public final class Demo {
                             + settings.prometheusPort()
                             + "/metrics");
 
-            DemoFeed feed = new DemoFeed(bars, barsTopic, kafka, settings.barsPerSecond());
+            DemoFeed feed =
+                    new DemoFeed(
+                            bars,
+                            barsTopic,
+                            config.get(ArbiterOptions.TOPIC_EXTERNAL_SIGNALS),
+                            kafka,
+                            settings.barsPerSecond());
             CommittedCounter outputs =
                     new CommittedCounter(
                             kafka, List.of(featuresTopic, dlqTopic, signalsTopic, governanceTopic));
