@@ -27,6 +27,10 @@ public final class JobUids {
     public static final String BOOK_COMMANDS = "book-inputs-commands";
     public static final String BOOK_MODEL_FAILURES = "book-inputs-model-failures";
     public static final String BOOKS = "books";
+    public static final String PLANNER_ALLOCATIONS = "planner-inputs-allocations";
+    public static final String PLANNER_FILLS = "planner-inputs-fills";
+    public static final String PLANNER = "planner";
+    public static final String SINK_INTENTS = "sink-intents";
     public static final String DATA_QUALITY = "data-quality";
     public static final String BOOK_DATA_QUALITY = "book-inputs-data-quality";
     public static final String SINK_ALLOCATIONS = "sink-allocations";
