@@ -1,7 +1,6 @@
 package io.arbiter.operators.broker;
 
 import io.arbiter.schemas.Bar;
-import io.arbiter.schemas.Side;
 import io.arbiter.schemas.TradeIntent;
 import org.junit.jupiter.api.Test;
 
@@ -10,15 +9,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static io.arbiter.operators.broker.TestOrders.SYMBOL;
 import static io.arbiter.operators.broker.TestOrders.TERMS;
-import static io.arbiter.operators.broker.TestOrders.bar;
 import static io.arbiter.operators.broker.TestOrders.day;
-import static io.arbiter.operators.broker.TestOrders.intent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +22,7 @@ class PaperBrokerStateTest {
     @Test
     void aBrokerWrittenAndReadBackMidStreamContinuesExactlyLikeAnUninterruptedOne()
             throws IOException {
-        List<Object> events = randomWalk(400, 7);
+        List<Object> events = TestOrders.randomWalk(SYMBOL, 400, 7);
         TestOrders.Recorder uninterrupted = new TestOrders.Recorder();
         PaperBroker straight = new PaperBroker(SYMBOL);
         for (Object event : events) {
@@ -73,43 +68,6 @@ class PaperBrokerStateTest {
         byte[] bytes = {1, 0, 4, 'M', 'S', 'F', 'T', 0, 0, 0, 0, 0, 0, 0, 0, 0x7f, 0, 0, 0};
         assertThatThrownBy(() -> read(bytes)).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> read(new byte[] {9})).isInstanceOf(IOException.class);
-    }
-
-    /**
-     * A seeded random walk of daily bars with a few orders of both sides after most bars, their
-     * levels 1–4 % around the close, horizons of 1–6 bars, some days without a bar.
-     */
-    private static List<Object> randomWalk(int days, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        List<Object> events = new ArrayList<>();
-        double close = 100;
-        int id = 0;
-        for (int d = 0; d < days; d++) {
-            if (random.nextInt(10) == 0) {
-                continue; // a holiday: orders wait longer, some go stale
-            }
-            double open = close * (1 + random.nextDouble(-0.01, 0.01));
-            close = open * (1 + random.nextDouble(-0.02, 0.02));
-            double high = Math.max(open, close) * (1 + random.nextDouble(0, 0.015));
-            double low = Math.min(open, close) * (1 - random.nextDouble(0, 0.015));
-            events.add(bar(day(d), open, high, low, close));
-            for (int k = random.nextInt(3); k > 0; k--) {
-                boolean isLong = random.nextBoolean();
-                double up = close * (1 + random.nextDouble(0.01, 0.04));
-                double down = close * (1 - random.nextDouble(0.01, 0.04));
-                events.add(
-                        intent(
-                                        "o" + id++,
-                                        day(d),
-                                        isLong ? Side.BUY : Side.SELL,
-                                        1 + random.nextInt(20),
-                                        isLong ? up : down,
-                                        isLong ? down : up,
-                                        1 + random.nextInt(6))
-                                .build());
-            }
-        }
-        return events;
     }
 
     private static void apply(PaperBroker broker, Object event, TestOrders.Recorder out) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /** Named orders, bars and times for paper broker tests. */
 final class TestOrders {
@@ -88,6 +89,46 @@ final class TestOrders {
     /** A quiet bar: open and close 100, range 99–101 (touches none of the test levels). */
     static Bar quiet(Instant time) {
         return bar(time, 100, 101, 99, 100);
+    }
+
+    /**
+     * Bars and orders of {@code symbol} in event-time order (each bar, then the orders decided at
+     * its close): a seeded random walk of daily bars with a few orders of both sides after most
+     * bars, their levels 1–4 % around the close, horizons of 1–6 bars, some days without a bar.
+     */
+    static List<Object> randomWalk(String symbol, int days, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Object> events = new ArrayList<>();
+        double close = 100;
+        int id = 0;
+        for (int d = 0; d < days; d++) {
+            if (random.nextInt(10) == 0) {
+                continue; // a holiday: orders wait longer, some go stale
+            }
+            double open = close * (1 + random.nextDouble(-0.01, 0.01));
+            close = open * (1 + random.nextDouble(-0.02, 0.02));
+            double high = Math.max(open, close) * (1 + random.nextDouble(0, 0.015));
+            double low = Math.min(open, close) * (1 - random.nextDouble(0, 0.015));
+            events.add(
+                    Bar.newBuilder(bar(day(d), open, high, low, close)).setSymbol(symbol).build());
+            for (int k = random.nextInt(3); k > 0; k--) {
+                boolean isLong = random.nextBoolean();
+                double up = close * (1 + random.nextDouble(0.01, 0.04));
+                double down = close * (1 - random.nextDouble(0.01, 0.04));
+                events.add(
+                        intent(
+                                        symbol + "-" + id++,
+                                        day(d),
+                                        isLong ? Side.BUY : Side.SELL,
+                                        1 + random.nextInt(20),
+                                        isLong ? up : down,
+                                        isLong ? down : up,
+                                        1 + random.nextInt(6))
+                                .setSymbol(symbol)
+                                .build());
+            }
+        }
+        return events;
     }
 
     /** Collects what the broker puts out. */
