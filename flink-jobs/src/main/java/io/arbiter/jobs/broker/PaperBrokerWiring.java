@@ -11,6 +11,7 @@ import io.arbiter.jobs.kafka.KafkaIngest;
 import io.arbiter.jobs.pipeline.JobUids;
 import io.arbiter.operators.broker.TradeIntentValidator;
 import io.arbiter.operators.validation.BarValidator;
+import io.arbiter.operators.validation.RecordValidator;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.Fill;
@@ -65,10 +66,21 @@ public final class PaperBrokerWiring {
             boolean bounded,
             double slippage,
             double fee) {
+        defineJob(env, config, bounded, slippage, fee, new BarValidator());
+    }
+
+    /** The same with another bar validator (tests inject failures through it). */
+    public static void defineJob(
+            StreamExecutionEnvironment env,
+            ArbiterConfig config,
+            boolean bounded,
+            double slippage,
+            double fee,
+            RecordValidator<Bar> barValidator) {
         PaperBrokerJob.define(
                 env,
                 intents(config, bounded),
-                bars(config, bounded),
+                bars(config, bounded, barValidator),
                 fills(config),
                 deadLetters(config),
                 PaperBrokerJob.terms(slippage, fee),
@@ -87,10 +99,15 @@ public final class PaperBrokerWiring {
     }
 
     public static IngestSource<Bar> bars(ArbiterConfig shared, boolean bounded) {
+        return bars(shared, bounded, new BarValidator());
+    }
+
+    public static IngestSource<Bar> bars(
+            ArbiterConfig shared, boolean bounded, RecordValidator<Bar> validator) {
         ArbiterConfig config = brokerConfig(shared);
         return KafkaIngest.of(Bar.class, config)
                 .topic(config.get(ArbiterOptions.TOPIC_BARS))
-                .validator(new BarValidator())
+                .validator(validator)
                 .eventTime(bar -> bar.getTime().toEpochMilli())
                 .uid(JobUids.BROKER_SOURCE_BARS)
                 .bounded(bounded)
