@@ -37,4 +37,13 @@ public final class JobUids {
     public static final String SINK_SIGNALS = "sink-signals";
     public static final String SINK_GOVERNANCE = "sink-governance";
     public static final String SINK_DEAD_LETTERS = "sink-dead-letters";
+
+    // The paper broker job (PaperBrokerJob): its own job, so its own ids.
+    public static final String BROKER_SOURCE_INTENTS = "paper-broker-source-intents";
+    public static final String BROKER_SOURCE_BARS = "paper-broker-source-market-bars";
+    public static final String BROKER_SPLIT_INTENTS = "paper-broker-split-dead-letters-intents";
+    public static final String BROKER_SPLIT_BARS = "paper-broker-split-dead-letters-bars";
+    public static final String BROKER = "paper-broker";
+    public static final String BROKER_SINK_FILLS = "paper-broker-sink-fills";
+    public static final String BROKER_SINK_DEAD_LETTERS = "paper-broker-sink-dead-letters";
 }
