@@ -20,8 +20,8 @@ import java.util.Set;
  * existing Kafka on its own embedded MiniCluster, beside {@code arbiter run}. Its web UI and
  * Prometheus ports default to one above {@code run}'s, so both run on one machine.
  *
- * <p>Slippage and fee are options until the policy's {@code paper-broker} section is wired in
- * (DOMAIN.md §9: 0.001 each); no number of the desk's lives here.
+ * <p>Slippage and fee come from the policy's {@code paper-broker} section (DOMAIN.md §9: 0.001
+ * each); {@code --slippage} and {@code --fee} override them.
  */
 public final class PaperBrokerCommand {
 
@@ -34,8 +34,13 @@ public final class PaperBrokerCommand {
         ArbiterConfig config =
                 PaperBrokerWiring.brokerConfig(
                         ArbiterConfig.load(Path.of(args.required("config")), System.getenv()));
-        double slippage = fraction(args, "slippage");
-        double fee = fraction(args, "fee");
+        // The desk's terms (policy paper-broker section); the options override them for a test.
+        var terms = config.policy().paperBroker();
+        double slippage =
+                args.string("slippage", null) == null
+                        ? terms.slippage()
+                        : fraction(args, "slippage");
+        double fee = args.string("fee", null) == null ? terms.fee() : fraction(args, "fee");
         System.out.println("arbiter paper-broker: " + config);
         List<String> missing =
                 TopicAdmin.missing(config.kafkaProperties(), PaperBrokerWiring.topics(config));

@@ -1,11 +1,14 @@
 package io.arbiter.jobs.demo;
 
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import io.arbiter.jobs.broker.PaperBrokerWiring;
 import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.kafka.TopicAdmin;
+import io.arbiter.jobs.pipeline.JobEnvironment;
 import io.arbiter.jobs.pipeline.LocalCluster;
 import io.arbiter.localkafka.LocalKafkaBroker;
 import io.arbiter.schemas.Bar;
@@ -117,6 +120,20 @@ public final class Demo {
             StreamExecutionEnvironment env =
                     LocalCluster.kafkaJob(config, settings.webPort(), settings.prometheusPort());
             JobClient job = env.executeAsync();
+            // The paper broker: its own job (on its own embedded cluster), as it runs beside a
+            // real deployment; the desk's slippage and fee from the policy.
+            Configuration brokerFlink =
+                    LocalCluster.configuration(
+                            settings.webPort() + 1,
+                            settings.prometheusPort() + 1,
+                            config.get(ArbiterOptions.PARALLELISM));
+            brokerFlink.addAll(
+                    JobEnvironment.flinkConfiguration(PaperBrokerWiring.brokerConfig(config)));
+            StreamExecutionEnvironment brokerEnv =
+                    StreamExecutionEnvironment.createLocalEnvironment(brokerFlink);
+            var terms = config.policy().paperBroker();
+            PaperBrokerWiring.defineJob(brokerEnv, config, false, terms.slippage(), terms.fee());
+            JobClient paperBroker = brokerEnv.executeAsync("arbiter paper broker");
             say(
                     "Flink job "
                             + job.getJobID()
@@ -186,6 +203,7 @@ public final class Demo {
             }
             counts = JobCounts.of(job, counts);
             job.cancel().get(30, TimeUnit.SECONDS);
+            paperBroker.cancel().get(30, TimeUnit.SECONDS);
             outputs.stop();
             counterThread.join();
 
