@@ -7,6 +7,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -96,11 +97,13 @@ public final class CommittedTail implements AutoCloseable {
             if (caughtUp && System.nanoTime() - lastRecordAt >= follow.toNanos()) {
                 return new Result(read, true);
             }
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-                sink.accept(record);
+            Iterator<ConsumerRecord<byte[], byte[]>> batch = consumer.poll(POLL).iterator();
+            while (batch.hasNext()) {
+                sink.accept(batch.next());
                 lastRecordAt = System.nanoTime();
                 if (++read == max) {
-                    return new Result(read, caughtUp(partitions, end));
+                    // The consumer's position is past the whole batch, shown or not.
+                    return new Result(read, !batch.hasNext() && caughtUp(partitions, end));
                 }
             }
         }
