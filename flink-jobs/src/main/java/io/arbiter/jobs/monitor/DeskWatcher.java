@@ -162,6 +162,11 @@ public final class DeskWatcher implements AutoCloseable {
         poller.join(CLOSE_WAIT.toMillis());
     }
 
+    /** Whether the poller thread still runs (false once {@link #close()} has returned). */
+    boolean polling() {
+        return poller.isAlive();
+    }
+
     private void run() {
         AvroCodec<AllocationEvent> allocationCodec = AvroCodec.of(AllocationEvent.class);
         AvroCodec<GovernanceEvent> governanceCodec = AvroCodec.of(GovernanceEvent.class);

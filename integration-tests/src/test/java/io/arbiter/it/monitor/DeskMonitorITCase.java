@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,6 +140,89 @@ class DeskMonitorITCase {
         assertThat(none.exit()).isZero();
         assertThat(none.out()).isEmpty();
         assertThat(none.err()).endsWith("0 records from " + topic + ", caught up\n");
+    }
+
+    @Test
+    void tailWithFollowPrintsRecordsCommittedAfterItCaughtUpThenStopsWhenTheyPause()
+            throws Exception {
+        String topic = KAFKA.freshTopic("gov", 1);
+        GovernanceEvent first = halt("e1", "book-a", "m1", NINE, "first");
+        GovernanceEvent later = halt("e2", "book-a", "m2", TEN, "committed while following");
+        try (KafkaProducer<byte[], byte[]> producer = transactional()) {
+            producer.beginTransaction();
+            producer.send(record(topic, "book-a", governanceCodec.encode(first)));
+            producer.commitTransaction();
+
+            CountDownLatch firstLine = new CountDownLatch(1);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream originalOut = System.out;
+            PrintStream originalErr = System.err;
+            System.setOut(new PrintStream(new LineSignal(out, firstLine), true, UTF8));
+            System.setErr(new PrintStream(err, true, UTF8));
+            int[] exit = {-1};
+            Thread tail =
+                    new Thread(
+                            () ->
+                                    exit[0] =
+                                            TailCommand.run(
+                                                    new String[] {
+                                                        "gov",
+                                                        "--bootstrap-servers",
+                                                        KAFKA.bootstrapServers(),
+                                                        "--topic",
+                                                        topic,
+                                                        "--follow-ms",
+                                                        "3000"
+                                                    },
+                                                    0,
+                                                    Map.of()));
+            try {
+                tail.start();
+                assertThat(firstLine.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+                producer.beginTransaction();
+                producer.send(record(topic, "book-a", governanceCodec.encode(later)));
+                producer.commitTransaction();
+                tail.join(PATIENCE.toMillis());
+            } finally {
+                System.setOut(originalOut);
+                System.setErr(originalErr);
+            }
+
+            assertThat(tail.isAlive()).isFalse();
+            assertThat(exit[0]).isZero();
+            assertThat(out.toString(UTF8).lines())
+                    .containsExactly(RecordLines.of(first), RecordLines.of(later));
+            assertThat(err.toString(UTF8)).endsWith("2 records from " + topic + ", caught up\n");
+        }
+    }
+
+    /** Passes bytes on, and counts the latch down at the first line break. */
+    private static final class LineSignal extends FilterOutputStream {
+        private final CountDownLatch line;
+
+        LineSignal(OutputStream out, CountDownLatch line) {
+            super(out);
+            this.line = line;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            out.write(b);
+            if (b == '\n') {
+                line.countDown();
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            for (int i = off; i < off + len; i++) {
+                if (b[i] == '\n') {
+                    line.countDown();
+                }
+            }
+        }
     }
 
     @Test
