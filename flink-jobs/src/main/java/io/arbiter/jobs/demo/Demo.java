@@ -103,6 +103,9 @@ public final class Demo {
             String dlqTopic = config.get(ArbiterOptions.TOPIC_DEAD_LETTERS);
             String signalsTopic = config.get(ArbiterOptions.TOPIC_SIGNALS);
             String governanceTopic = config.get(ArbiterOptions.TOPIC_GOVERNANCE);
+            String allocationsTopic = config.get(ArbiterOptions.TOPIC_ALLOCATIONS);
+            String intentsTopic = config.get(ArbiterOptions.TOPIC_INTENTS);
+            String fillsTopic = config.get(ArbiterOptions.TOPIC_FILLS);
             Properties kafka = config.kafkaProperties();
             // Historical bars carry 1990s timestamps: keep them, whatever their age.
             TopicAdmin.ensureTopics(
@@ -123,10 +126,24 @@ public final class Demo {
                             + settings.prometheusPort()
                             + "/metrics");
 
-            DemoFeed feed = new DemoFeed(bars, barsTopic, kafka, settings.barsPerSecond());
+            DemoFeed feed =
+                    new DemoFeed(
+                            bars,
+                            barsTopic,
+                            config.get(ArbiterOptions.TOPIC_EXTERNAL_SIGNALS),
+                            kafka,
+                            settings.barsPerSecond());
             CommittedCounter outputs =
                     new CommittedCounter(
-                            kafka, List.of(featuresTopic, dlqTopic, signalsTopic, governanceTopic));
+                            kafka,
+                            List.of(
+                                    featuresTopic,
+                                    dlqTopic,
+                                    signalsTopic,
+                                    governanceTopic,
+                                    allocationsTopic,
+                                    intentsTopic,
+                                    fillsTopic));
             Thread feedThread = start(feed, "demo-feed");
             Thread counterThread = start(outputs, "demo-output-counter");
             say(
@@ -175,9 +192,16 @@ public final class Demo {
             printSummary(
                     started, feed, counts, outputs.count(featuresTopic), outputs.count(dlqTopic));
             line(
-                    "signals scored (committed)",
+                    "external signals sent",
+                    feed.externalSignals(),
+                    "the trend rule on signals.external");
+            line(
+                    "signals (committed)",
                     outputs.count(signalsTopic),
-                    "every model, every bar");
+                    "every model, every bar, and the external ones");
+            line("trade intents", outputs.count(intentsTopic), "orders.intents");
+            line("fills", outputs.count(fillsTopic), "exec.fills, from the paper broker");
+            line("allocation events", outputs.count(allocationsTopic), "alloc.events");
             line(
                     "governance events",
                     outputs.count(governanceTopic),
