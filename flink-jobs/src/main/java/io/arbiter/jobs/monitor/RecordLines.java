@@ -111,11 +111,10 @@ public final class RecordLines {
                                 Figures.number(event.getRiskScaler(), 2),
                                 Figures.percent(event.getBufferShare(), 2)));
         for (ModelAllocation model : event.getAllocations()) {
-            int trades = AllocationFigures.closedTrades(model);
             line.append(
                     String.format(
                             Locale.ROOT,
-                            "  | %s %s %s α %s β %s PF %s DD %s %s trades%s",
+                            "  | %s %s %s α %s β %s PF %s DD %s %d trades%s",
                             Figures.text(model.getModel()),
                             model.getState(),
                             Figures.percent(model.getShare(), 2),
@@ -123,7 +122,7 @@ public final class RecordLines {
                             Figures.number(model.getBeta(), 1),
                             Figures.number(AllocationFigures.profitFactor(model), 2),
                             Figures.percent(AllocationFigures.drawdown(model), 2),
-                            trades < 0 ? Figures.NONE : String.valueOf(trades),
+                            AllocationFigures.closedTrades(model),
                             reasons(" (", model.getReasons(), ")")));
         }
         line.append(reasons("  | ", event.getReasons(), ""));

@@ -19,8 +19,21 @@ final class DeskEvents {
 
     private DeskEvents() {}
 
+    /** A model's allocation without trades yet: PF NaN (no PnL), no drawdown. */
     static ModelAllocation model(
             String id, ModelState state, double share, double alpha, double beta) {
+        return model(id, state, share, alpha, beta, Double.NaN, 0.0, 0);
+    }
+
+    static ModelAllocation model(
+            String id,
+            ModelState state,
+            double share,
+            double alpha,
+            double beta,
+            double profitFactor,
+            double drawdown,
+            int closedTrades) {
         return ModelAllocation.newBuilder()
                 .setModel(id)
                 .setVersion("1")
@@ -30,6 +43,9 @@ final class DeskEvents {
                 .setDraw(Double.NaN)
                 .setShare(share)
                 .setCap(0.25)
+                .setProfitFactor(profitFactor)
+                .setDrawdown(drawdown)
+                .setClosedTrades(closedTrades)
                 .build();
     }
 

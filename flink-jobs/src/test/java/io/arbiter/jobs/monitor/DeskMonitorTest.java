@@ -42,6 +42,25 @@ class DeskMonitorTest {
     }
 
     @Test
+    void eachRowCarriesTheFiguresOfTheAllocationShown() {
+        DeskMonitor monitor = new DeskMonitor(5);
+
+        monitor.accept(
+                allocation(
+                        "book-a",
+                        NINE,
+                        0.98,
+                        model("m1", ModelState.ACTIVE, 0.02, 5, 2, 1.85, 0.0042, 34)));
+
+        assertThat(monitor.sections().get(0).rows().get(0))
+                .isEqualTo(
+                        new DeskTable.Row("m1", ModelState.ACTIVE, 1.85, 0.0042, 34, 0.02, 5, 2));
+        assertThat(monitor.renderTable())
+                .endsWith(
+                        "  m1     ACTIVE         1.85     0.42%      34    2.00%      5.0      2.0\n");
+    }
+
+    @Test
     void haltAfterTheLastAllocationShowsAsTheModelsStatusAtOnce() {
         DeskMonitor monitor = new DeskMonitor(5);
         monitor.accept(

@@ -115,28 +115,35 @@ class RecordLinesTest {
     }
 
     @Test
-    void anAllocationShowsEveryModelsShareAndPosteriorAndWhy() {
+    void anAllocationShowsEveryModelsSharePosteriorFiguresAndWhy() {
         AllocationEvent event =
                 AllocationEvent.newBuilder(
                                 allocation(
                                         "book-a",
                                         NINE,
                                         0.989, // 1 − 0.011
-                                        model("m1", ModelState.PROBATION, 0.011, 1, 1),
+                                        // 3 wins, no loss: PF +∞; DD 0.0042 = 0.42 %
+                                        model(
+                                                "m1",
+                                                ModelState.PROBATION,
+                                                0.011,
+                                                4,
+                                                1,
+                                                Double.POSITIVE_INFINITY,
+                                                0.0042,
+                                                3),
+                                        // no closed trade yet: PF NaN
                                         model("m2", ModelState.HALTED, 0.0, 2, 7)))
                         .setReasons(List.of("1000 Thompson draws per model"))
                         .build();
         event.getAllocations().get(1).setReasons(List.of("halted: traffic 0"));
 
-        String line = RecordLines.of(event);
-
-        // PF, DD and trades follow (AllocationFiguresTest); — while the schema lacks them
-        assertThat(line)
-                .startsWith(
+        assertThat(RecordLines.of(event))
+                .isEqualTo(
                         "2024-01-05 09:00:00Z  book-a  round-trip  risk ×1.00  buffer 98.90%"
-                                + "  | m1 PROBATION 1.10% α 1.0 β 1.0 PF ")
-                .contains("  | m2 HALTED 0.00% α 2.0 β 7.0 PF ")
-                .endsWith(" trades (halted: traffic 0)  | 1000 Thompson draws per model");
+                                + "  | m1 PROBATION 1.10% α 4.0 β 1.0 PF ∞ DD 0.42% 3 trades"
+                                + "  | m2 HALTED 0.00% α 2.0 β 7.0 PF — DD 0.00% 0 trades"
+                                + " (halted: traffic 0)  | 1000 Thompson draws per model");
     }
 
     @Test

@@ -268,13 +268,24 @@ class DeskMonitorITCase {
                                                 TEN,
                                                 "timer",
                                                 0.978, // 1 − 0.011 − 0.011
-                                                model("mlp-v2", ModelState.ACTIVE, 0.011, 4, 1),
+                                                model(
+                                                        "mlp-v2",
+                                                        ModelState.ACTIVE,
+                                                        0.011,
+                                                        4,
+                                                        1,
+                                                        Double.POSITIVE_INFINITY,
+                                                        0.0,
+                                                        3),
                                                 model(
                                                         "gbdt-v3",
                                                         ModelState.ACTIVE,
                                                         0.011,
                                                         3,
-                                                        2)))));
+                                                        2,
+                                                        1.85,
+                                                        0.0042,
+                                                        34)))));
                 producer.send(
                         record(
                                 allocations,
@@ -357,22 +368,17 @@ class DeskMonitorITCase {
             assertThat(watcher.undecodable()).isEqualTo(1);
             String desk = watcher.render();
 
-            // model column 7 wide ("gbdt-v3"); see DeskTableTest for the column layout
+            // model column 7 wide ("gbdt-v3"); see DeskTableTest for the column layout.
+            // DD 0.0042 = 0.42 %; mlp-v2 has no loss yet (PF ∞) and x no trade (PF —)
             assertThat(desk)
                     .isEqualTo(
                             "book-a  as of 2024-01-05 10:00:00Z (timer)  risk scaler 1.00  buffer 97.80%\n"
                                     + "  model    status      PF(30d)  drawdown  trades    share        α        β\n"
-                                    + "  gbdt-v3  ACTIVE      "
-                                    + figures()
-                                    + "    1.10%      3.0      2.0\n"
-                                    + "  mlp-v2   HALTED      "
-                                    + figures()
-                                    + "    1.10%      4.0      1.0\n"
+                                    + "  gbdt-v3  ACTIVE         1.85     0.42%      34    1.10%      3.0      2.0\n"
+                                    + "  mlp-v2   HALTED            ∞     0.00%       3    1.10%      4.0      1.0\n"
                                     + "book-b  as of 2024-01-05 09:00:00Z (policy)  risk scaler 1.00  buffer 100.00%\n"
                                     + "  model    status      PF(30d)  drawdown  trades    share        α        β\n"
-                                    + "  x        REGISTERED  "
-                                    + figures()
-                                    + "    0.00%      1.0      1.0\n"
+                                    + "  x        REGISTERED        —     0.00%       0    0.00%      1.0      1.0\n"
                                     + "\n"
                                     + "latest governance events (newest last)\n"
                                     + "  2024-01-05 11:00:00Z  book-a  mlp-v2  HALT  ACTIVE → HALTED:"
@@ -381,16 +387,6 @@ class DeskMonitorITCase {
             assertThat(watcher.allocationEvents()).isEqualTo(4);
             assertThat(watcher.governanceEvents()).isEqualTo(1);
         }
-    }
-
-    /**
-     * PF, drawdown and trades columns ("%7s %8s %6s"): the hand-made allocations carry no
-     * performance figures, so — in each while the schema lacks the fields, and the schema's default
-     * 0 once it has them.
-     */
-    private static String figures() {
-        boolean hasFigures = ModelAllocation.getClassSchema().getField("profitFactor") != null;
-        return hasFigures ? "   0.00     0.00%       0" : "      —         —       —";
     }
 
     static GovernanceEvent halt(String id, String book, String model, Instant time, String reason) {
@@ -410,8 +406,21 @@ class DeskMonitorITCase {
                 .build();
     }
 
+    /** A model's allocation without trades yet: PF NaN (no PnL), no drawdown. */
     static ModelAllocation model(
             String id, ModelState state, double share, double alpha, double beta) {
+        return model(id, state, share, alpha, beta, Double.NaN, 0.0, 0);
+    }
+
+    static ModelAllocation model(
+            String id,
+            ModelState state,
+            double share,
+            double alpha,
+            double beta,
+            double profitFactor,
+            double drawdown,
+            int closedTrades) {
         return ModelAllocation.newBuilder()
                 .setModel(id)
                 .setVersion("1")
@@ -421,6 +430,9 @@ class DeskMonitorITCase {
                 .setDraw(Double.NaN)
                 .setShare(share)
                 .setCap(0.25)
+                .setProfitFactor(profitFactor)
+                .setDrawdown(drawdown)
+                .setClosedTrades(closedTrades)
                 .build();
     }
 
