@@ -30,8 +30,8 @@ import java.util.TreeSet;
  *       At equal times the governance event wins, as the job decides before it reallocates;
  *   <li>a model that only governance events have named (registered, not yet allocated) has a row
  *       with its state and no figures;
- *   <li>the event list keeps the {@code lastEvents} latest by (time, book, event id), and a
- *       repeated event id once.
+ *   <li>the event list keeps the {@code lastEvents} latest by (time, book, model, kind, event id),
+ *       and a repeated event once.
  * </ul>
  *
  * Not thread-safe: {@link DeskWatcher} guards one for its poller and the printing thread. Memory is
@@ -39,9 +39,17 @@ import java.util.TreeSet;
  */
 public final class DeskMonitor {
 
+    /**
+     * Event time, then names a person can follow (book, model with book-wide events first, kind);
+     * the id, a name-based UUID, only separates what is otherwise alike.
+     */
     private static final Comparator<GovernanceEvent> BY_TIME =
             Comparator.comparing(GovernanceEvent::getTime)
                     .thenComparing(GovernanceEvent::getBook)
+                    .thenComparing(
+                            GovernanceEvent::getModel,
+                            Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(GovernanceEvent::getKind)
                     .thenComparing(GovernanceEvent::getEventId);
 
     private final int lastEvents;

@@ -180,6 +180,37 @@ class DeskMonitorTest {
     }
 
     @Test
+    void eventsAtTheSameTimeAreListedBookWideFirstThenByModel() {
+        DeskMonitor monitor = new DeskMonitor(5);
+        for (String model : List.of("trend-rule", "gbdt", "mlp")) {
+            monitor.accept(
+                    governance(
+                            "id-" + (char) ('z' - model.length()),
+                            "book-a",
+                            model,
+                            NINE,
+                            GovernanceKind.INFO,
+                            ModelState.UNKNOWN,
+                            ModelState.PROBATION,
+                            "registered"));
+        }
+        monitor.accept(
+                governance(
+                        "id-0",
+                        "book-a",
+                        null,
+                        NINE,
+                        GovernanceKind.RISK_SCALE,
+                        ModelState.UNKNOWN,
+                        ModelState.UNKNOWN,
+                        "sizing × 0.7"));
+
+        assertThat(monitor.renderEvents().lines())
+                .extracting(line -> line.substring(30, 40).strip())
+                .containsExactly("whole book", "gbdt", "mlp", "trend-rule");
+    }
+
+    @Test
     void theSameEventsInAnyOrderRenderTheSameText() {
         List<Object> events =
                 List.of(
