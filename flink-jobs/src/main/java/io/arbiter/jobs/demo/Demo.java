@@ -209,7 +209,7 @@ public final class Demo {
             while (System.nanoTime() < drainDeadline
                     && !(counts.in() == feed.sent()
                             && outputs.count(featuresTopic) == counts.processed()
-                            && outputs.count(dlqTopic) == counts.deadLettered())) {
+                            && outputs.count(dlqTopic, barsTopic) == counts.deadLettered())) {
                 TimeUnit.MILLISECONDS.sleep(200);
                 counts = JobCounts.of(job, counts);
             }
@@ -224,7 +224,11 @@ public final class Demo {
             System.out.println();
             System.out.println(lastDesk);
             printSummary(
-                    started, feed, counts, outputs.count(featuresTopic), outputs.count(dlqTopic));
+                    started,
+                    feed,
+                    counts,
+                    outputs.count(featuresTopic),
+                    outputs.count(dlqTopic, barsTopic));
             line(
                     "external signals sent",
                     feed.externalSignals(),
@@ -236,6 +240,7 @@ public final class Demo {
             line("trade intents", outputs.count(intentsTopic), "orders.intents");
             line("fills", outputs.count(fillsTopic), "exec.fills, from the paper broker");
             line("allocation events", outputs.count(allocationsTopic), "alloc.events");
+            line("dead letters, all inputs", outputs.count(dlqTopic), "dlq.records");
             line(
                     "governance events",
                     outputs.count(governanceTopic),
@@ -266,7 +271,8 @@ public final class Demo {
         line(
                 "records out (committed)",
                 features + deadLetters,
-                String.format("%,d feature vectors + %,d dead letters", features, deadLetters));
+                String.format(
+                        "%,d feature vectors + %,d dead letters of bars", features, deadLetters));
         check("every bar sent was read", counts.in() == feed.sent());
         check("read = accepted + dead-lettered at the source", counts.sourceBalances());
         check(
