@@ -22,6 +22,9 @@ final class CommittedCounter implements Runnable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    // topic + "\n" + record key → count, for topics keyed by something worth telling apart (the
+    // dead-letter topic is keyed by the source topic of each letter).
+    private final Map<String, AtomicLong> keyedCounts = new ConcurrentHashMap<>();
     private final List<String> topics;
     private volatile boolean stopped;
 
@@ -49,7 +52,21 @@ final class CommittedCounter implements Runnable {
             consumer.seekToBeginning(partitions);
             while (!stopped) {
                 consumer.poll(Duration.ofMillis(500))
-                        .forEach(r -> counts.get(r.topic()).incrementAndGet());
+                        .forEach(
+                                r -> {
+                                    counts.get(r.topic()).incrementAndGet();
+                                    String key =
+                                            r.key() == null
+                                                    ? ""
+                                                    : new String(
+                                                            r.key(),
+                                                            java.nio.charset.StandardCharsets
+                                                                    .UTF_8);
+                                    keyedCounts
+                                            .computeIfAbsent(
+                                                    r.topic() + "\n" + key, k -> new AtomicLong())
+                                            .incrementAndGet();
+                                });
             }
         } catch (WakeupException e) {
             // stop() woke the poll
@@ -60,6 +77,12 @@ final class CommittedCounter implements Runnable {
 
     long count(String topic) {
         return counts.get(topic).get();
+    }
+
+    /** Records of {@code topic} whose key is {@code key} (UTF-8). */
+    long count(String topic, String key) {
+        AtomicLong count = keyedCounts.get(topic + "\n" + key);
+        return count == null ? 0 : count.get();
     }
 
     void stop() {

@@ -2,6 +2,7 @@ package io.arbiter.jobs.demo;
 
 import io.arbiter.operators.ingest.BarCsv;
 import io.arbiter.schemas.Bar;
+import io.arbiter.schemas.ExternalSignal;
 import io.arbiter.schemas.codec.AvroCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,6 +32,9 @@ final class DemoFeed implements Runnable {
 
     private final List<Bar> bars;
     private final String topic;
+    private final String externalTopic;
+    private final TrendRuleModel rule = new TrendRuleModel();
+    private final AtomicLong externalSignals = new AtomicLong();
     private final Properties kafka;
     private final int barsPerSecond;
     private final AtomicLong sent = new AtomicLong();
@@ -38,9 +42,19 @@ final class DemoFeed implements Runnable {
     private volatile boolean stopped;
     private volatile boolean finished;
 
-    DemoFeed(List<Bar> bars, String topic, Properties kafka, int barsPerSecond) {
+    /**
+     * @param externalTopic where the demo's external model ({@link TrendRuleModel}) publishes its
+     *     signal for each bar it sends
+     */
+    DemoFeed(
+            List<Bar> bars,
+            String topic,
+            String externalTopic,
+            Properties kafka,
+            int barsPerSecond) {
         this.bars = bars;
         this.topic = topic;
+        this.externalTopic = externalTopic;
         this.kafka = kafka;
         this.barsPerSecond = barsPerSecond;
     }
@@ -65,6 +79,8 @@ final class DemoFeed implements Runnable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         AvroCodec<Bar> codec = AvroCodec.of(Bar.class);
+        AvroCodec<ExternalSignal> signals = AvroCodec.of(ExternalSignal.class);
+        byte[] ruleKey = TrendRuleModel.ID.getBytes(StandardCharsets.UTF_8);
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -73,6 +89,16 @@ final class DemoFeed implements Runnable {
                 byte[] key = bar.getSymbol().getBytes(StandardCharsets.UTF_8);
                 producer.send(new ProducerRecord<>(topic, key, codec.encode(bar)));
                 sent.incrementAndGet();
+                rule.onBar(bar)
+                        .ifPresent(
+                                signal -> {
+                                    producer.send(
+                                            new ProducerRecord<>(
+                                                    externalTopic,
+                                                    ruleKey,
+                                                    signals.encode(signal)));
+                                    externalSignals.incrementAndGet();
+                                });
                 if ((i + 1) % MALFORMED_EVERY == 0) {
                     producer.send(new ProducerRecord<>(topic, key, malformed(bar, codec)));
                     sent.incrementAndGet();
@@ -84,6 +110,11 @@ final class DemoFeed implements Runnable {
         } finally {
             finished = true;
         }
+    }
+
+    /** Signals the demo's external model has published so far. */
+    long externalSignals() {
+        return externalSignals.get();
     }
 
     /** Alternates undecodable bytes and an Avro-valid bar that breaks the high/close rule. */

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -41,7 +42,9 @@ public final class ExternalRegimeJoin
 
     private static final long serialVersionUID = 1L;
 
-    private transient MapState<Long, String> regimes;
+    /** Bar time → (regime, close, ATR) of the symbol's feature vector at that time. */
+    private transient MapState<Long, Tuple3<String, Double, Double>> regimes;
+
     private transient ListState<ExternalSignal> waiting;
     private transient ValueState<Long> oldestWaiting;
 
@@ -49,7 +52,12 @@ public final class ExternalRegimeJoin
     public void open(OpenContext context) {
         regimes =
                 getRuntimeContext()
-                        .getMapState(new MapStateDescriptor<>("regimes", Types.LONG, Types.STRING));
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "regimes",
+                                        Types.LONG,
+                                        Types.<Tuple3<String, Double, Double>>TUPLE(
+                                                Types.STRING, Types.DOUBLE, Types.DOUBLE)));
         waiting =
                 getRuntimeContext()
                         .getListState(
@@ -69,7 +77,10 @@ public final class ExternalRegimeJoin
             // Nothing waits: only the newest regime can still be asked for (by a late signal).
             regimes.clear();
         }
-        regimes.put(time, vector.getRegime().name());
+        regimes.put(
+                time,
+                Tuple3.of(
+                        vector.getRegime().name(), vector.getClose(), SignalScoring.atrOf(vector)));
     }
 
     @Override
@@ -77,7 +88,7 @@ public final class ExternalRegimeJoin
             throws Exception {
         long time = signal.getTime().toEpochMilli();
         if (time <= ctx.timerService().currentWatermark()) {
-            out.collect(ungated(signal, regimeAt(time)));
+            out.collect(joined(signal, barAt(time)));
             return;
         }
         waiting.add(copy(signal));
@@ -102,7 +113,7 @@ public final class ExternalRegimeJoin
                         .thenComparing(ExternalSignal::getModel)
                         .thenComparing(ExternalSignal::getVersion));
         for (ExternalSignal signal : due) {
-            out.collect(ungated(signal, regimeAt(signal.getTime().toEpochMilli())));
+            out.collect(joined(signal, barAt(signal.getTime().toEpochMilli())));
         }
         waiting.update(later);
         Long oldest =
@@ -111,17 +122,27 @@ public final class ExternalRegimeJoin
         forgetRegimesBefore(oldest == null ? timestamp : Math.min(oldest, timestamp));
     }
 
-    /** The regime of the latest vector at or before {@code time}; UNKNOWN when none is held. */
-    private Regime regimeAt(long time) throws Exception {
+    /** (regime, close, ATR) of the latest vector at or before {@code time}; null when none. */
+    private Tuple3<String, Double, Double> barAt(long time) throws Exception {
         long best = Long.MIN_VALUE;
-        String regime = null;
-        for (Map.Entry<Long, String> entry : regimes.entries()) {
+        Tuple3<String, Double, Double> bar = null;
+        for (Map.Entry<Long, Tuple3<String, Double, Double>> entry : regimes.entries()) {
             if (entry.getKey() <= time && entry.getKey() > best) {
                 best = entry.getKey();
-                regime = entry.getValue();
+                bar = entry.getValue();
             }
         }
-        return regime == null ? Regime.UNKNOWN : Regime.valueOf(regime);
+        return bar;
+    }
+
+    private static ModelSignal joined(ExternalSignal signal, Tuple3<String, Double, Double> bar) {
+        if (bar == null) {
+            return ungated(signal, Regime.UNKNOWN);
+        }
+        ModelSignal joined = ungated(signal, Regime.valueOf(bar.f0));
+        joined.setClose(bar.f1);
+        joined.setAtr(bar.f2);
+        return joined;
     }
 
     /** Drops every regime older than the latest one at or before {@code time}. */

@@ -102,7 +102,10 @@ public final class ExternalSignalGate
         }
         RegimeCalibrators calibrators =
                 model == null ? RegimeCalibrators.none() : model.calibrators();
-        out.collect(gate.gate(asExternal(signal), signal.getRegime(), calibrators));
+        ModelSignal gatedSignal = gate.gate(asExternal(signal), signal.getRegime(), calibrators);
+        gatedSignal.setClose(signal.getClose());
+        gatedSignal.setAtr(signal.getAtr());
+        out.collect(gatedSignal);
         gated.inc();
     }
 

@@ -3,6 +3,7 @@ package io.arbiter.models.stream;
 import io.arbiter.models.gating.SignalGate;
 import io.arbiter.models.registry.ScoringModel;
 import io.arbiter.models.scoring.ScoringException;
+import io.arbiter.operators.features.IndicatorEngine;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.ModelSignal;
 
@@ -92,7 +93,7 @@ public final class SignalScoring {
                                             + " is not a probability"));
                     continue;
                 }
-                byVectorAndModel[rowOf.get(i)][m] =
+                ModelSignal signal =
                         gate.gate(
                                 model.id(),
                                 model.version(),
@@ -101,6 +102,9 @@ public final class SignalScoring {
                                 vector.getRegime(),
                                 p[i],
                                 model.calibrators());
+                signal.setClose(vector.getClose());
+                signal.setAtr(atrOf(vector));
+                byVectorAndModel[rowOf.get(i)][m] = signal;
             }
         }
         List<ModelSignal> signals = new ArrayList<>();
@@ -112,6 +116,14 @@ public final class SignalScoring {
             }
         }
         return new Result(signals, failures, unscorable, scoringNanos);
+    }
+
+    private static final int ATR = IndicatorEngine.COLUMNS.indexOf("atr14");
+
+    /** ATR(14) of the vector's bar in price units; 0 when not yet defined. */
+    public static double atrOf(FeatureVector vector) {
+        Double atr = ATR < vector.getValues().size() ? vector.getValues().get(ATR) : null;
+        return atr == null || !Double.isFinite(atr) ? 0 : atr;
     }
 
     /** The model's row for the vector, or null when the vector cannot feed this model. */

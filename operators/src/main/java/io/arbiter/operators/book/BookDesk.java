@@ -315,6 +315,12 @@ public final class BookDesk {
                     if (share.getShare() > 0) {
                         performanceOf(share.getModel()).setCapital(capitalOf(share.getShare()));
                     }
+                    // The figures the desk watches beside the share (PF, drawdown, trades).
+                    RollingPerformance rolling = performance.get(share.getModel());
+                    PerformanceSnapshot now = rolling == null ? null : rolling.snapshot();
+                    share.setProfitFactor(now == null ? Double.NaN : now.profitFactor());
+                    share.setDrawdown(now == null ? 0 : now.drawdown());
+                    share.setClosedTrades(now == null ? 0 : now.trades());
                 }
             }
         }

@@ -82,9 +82,41 @@ class SchemaContractTest {
         // defaults.
         for (Schema.Field field : v1.getFields()) {
             Object now = decoded.get(decoded.getSchema().getField(field.name()).pos());
-            assertThat(canonical(now))
-                    .as("%s.%s", record, field.name())
-                    .isEqualTo(canonical(asWritten.get(field.name())));
+            assertSameOnWrittenFields(
+                    record + "." + field.name(), field.schema(), now, asWritten.get(field.name()));
+        }
+    }
+
+    /**
+     * Compares what the old writer wrote with what the current class holds, field by field of the
+     * writer's schema, down into nested records and arrays (fields added since are skipped: they
+     * hold their defaults).
+     */
+    private static void assertSameOnWrittenFields(
+            String path, Schema writer, Object now, Object written) {
+        if (writer.getType() == Schema.Type.RECORD
+                && now instanceof org.apache.avro.generic.IndexedRecord current
+                && written instanceof GenericRecord old) {
+            for (Schema.Field field : writer.getFields()) {
+                assertSameOnWrittenFields(
+                        path + "." + field.name(),
+                        field.schema(),
+                        current.get(current.getSchema().getField(field.name()).pos()),
+                        old.get(field.name()));
+            }
+        } else if (writer.getType() == Schema.Type.ARRAY
+                && now instanceof List<?> currentItems
+                && written instanceof List<?> oldItems) {
+            assertThat(currentItems).as(path).hasSameSizeAs(oldItems);
+            for (int i = 0; i < oldItems.size(); i++) {
+                assertSameOnWrittenFields(
+                        path + "[" + i + "]",
+                        writer.getElementType(),
+                        currentItems.get(i),
+                        oldItems.get(i));
+            }
+        } else {
+            assertThat(canonical(now)).as(path).isEqualTo(canonical(written));
         }
     }
 
