@@ -55,6 +55,20 @@ public final class PaperBrokerJob {
     public static final Duration DEFAULT_MAX_ENTRY_DELAY = Duration.ofDays(4);
 
     /**
+     * Bars per symbol the broker keeps to replay orders that arrive after later bars. Orders are
+     * written exactly once, so one becomes visible only at the planner job's next checkpoint
+     * ({@code checkpointing.interval}, 10 s in conf/arbiter.yaml) while the broker reads bars
+     * straight from their topic; the history must hold the bars a symbol gets in that time. The
+     * demo replays 2,000 bars/s: from 1996 on, 30 daily Dow Jones bars and about 12 two-hour USDCHF
+     * bars per trading day, so a stock gets about 48 bars/s (480 per 10 s) and USDCHF about 570
+     * bars/s (5,700 per 10 s). 8,192 covers both with room (USDCHF about 14 s, a stock minutes), at
+     * 40 bytes a bar in a checkpoint (about 64 on the heap): 320 KiB per symbol at most, 10 MiB for
+     * the demo's 31 symbols (16 MiB of heap). Live bars of a minute or more need far fewer. Not a
+     * DOMAIN.md number: a bound on state.
+     */
+    public static final int DEFAULT_BAR_HISTORY = 8192;
+
+    /**
      * Records of one symbol held for the watermark; the same bound as the feature engine's default
      * {@code features.max-pending-bars}, which {@link PaperBrokerWiring} reads from the policy.
      */
@@ -62,10 +76,14 @@ public final class PaperBrokerJob {
 
     private PaperBrokerJob() {}
 
-    /** The slippage and fee given, the waiting-order limits at their defaults. */
+    /** The slippage and fee given, the waiting-order and bar-history limits at their defaults. */
     public static PaperBrokerTerms terms(double slippage, double fee) {
         return new PaperBrokerTerms(
-                slippage, fee, DEFAULT_MAX_QUEUED_INTENTS, DEFAULT_MAX_ENTRY_DELAY);
+                slippage,
+                fee,
+                DEFAULT_MAX_QUEUED_INTENTS,
+                DEFAULT_MAX_ENTRY_DELAY,
+                DEFAULT_BAR_HISTORY);
     }
 
     /**

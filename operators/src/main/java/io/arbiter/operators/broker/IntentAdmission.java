@@ -8,7 +8,16 @@ public enum IntentAdmission {
     INVALID("invalid"),
     /** An order with the same id is already waiting or open. */
     DUPLICATE("duplicate"),
-    /** A later bar of the symbol was already processed: "the next bar's open" is gone. */
+    /**
+     * Later bars of the symbol were already processed, and they are still held: played through them
+     * at once, exactly as if it had come in time. Its fills (or its drop as stale) went to the
+     * output; still open after the newest bar, it goes on with the next bars.
+     */
+    REPLAYED("replayed"),
+    /**
+     * Later bars of the symbol were already processed, and its entry bar (the first after its
+     * decision) is no longer among those held: "the next bar's open" is gone.
+     */
     LATE("late"),
     /** The symbol already holds {@link PaperBrokerTerms#maxQueuedIntents()} waiting orders. */
     QUEUE_FULL("queue-full"),

@@ -32,8 +32,12 @@ import java.util.stream.Collectors;
  * deadline: when it fires, everything the watermark has passed is released, then waiting orders
  * whose deadline the watermark has passed are dropped as stale, even for a symbol that never
  * trades, so no order waits in state for ever. A record that arrives behind the watermark (beyond
- * the out-of-orderness bound) is handed on at once; the broker refuses it if a later bar of its
- * symbol was already processed.
+ * the out-of-orderness bound) is handed on at once. That is the usual case for orders: the planner
+ * writes them exactly once, so they become visible only at its next checkpoint, seconds after the
+ * bars they were decided on, and the intents topic idles between orders, so the bars alone move the
+ * watermark. The broker replays such an order against the bars it still holds ({@link
+ * PaperBrokerTerms#barHistory()}), giving the fills an in-time arrival would have given; only an
+ * order whose entry bar it no longer holds is dead-lettered as late.
  *
  * <p>Bars the broker cannot use (duplicates, late, malformed) are counted, not dead-lettered: the
  * Arbiter job reads the same bars topic and dead-letters them already, and a second copy of each
@@ -46,7 +50,10 @@ public class PaperBrokerFunction extends KeyedCoProcessFunction<String, TradeInt
     /** Dead-letter stage of the orders this function refuses. */
     public static final String STAGE = "paper-broker";
 
-    /** The symbol's broker: waiting orders, open positions, last bar. Kept for ever per symbol. */
+    /**
+     * The symbol's broker: waiting orders, open positions, its last bars (at most {@link
+     * PaperBrokerTerms#barHistory()}). Kept for ever per symbol.
+     */
     public static final ValueStateDescriptor<PaperBroker> BROKER =
             new ValueStateDescriptor<>("paper-broker", PaperBrokerSerializer.INSTANCE);
 
@@ -64,6 +71,7 @@ public class PaperBrokerFunction extends KeyedCoProcessFunction<String, TradeInt
     private transient TradeIntentValidator validator;
     private transient Tally fillsOut;
     private transient Tally intentsQueued;
+    private transient Tally intentsReplayed;
     private transient Tally intentsDeadLettered;
     private transient Tally barsApplied;
     private transient Tally barsIgnored;
@@ -92,6 +100,8 @@ public class PaperBrokerFunction extends KeyedCoProcessFunction<String, TradeInt
         validator = new TradeIntentValidator();
         fillsOut = new Tally(getRuntimeContext(), "brokerFills", "broker.fills");
         intentsQueued = new Tally(getRuntimeContext(), "brokerIntentsQueued", "broker.queued");
+        intentsReplayed =
+                new Tally(getRuntimeContext(), "brokerIntentsReplayed", "broker.replayed");
         intentsDeadLettered =
                 new Tally(getRuntimeContext(), "brokerIntentsDeadLettered", "broker.dead-lettered");
         barsApplied = new Tally(getRuntimeContext(), "brokerBarsApplied", "broker.bars-applied");
@@ -187,9 +197,11 @@ public class PaperBrokerFunction extends KeyedCoProcessFunction<String, TradeInt
 
                     @Override
                     public void intent(TradeIntent intent) {
-                        IntentAdmission admission = current.onIntent(intent, terms);
+                        IntentAdmission admission = current.onIntent(intent, terms, output);
                         if (admission == IntentAdmission.QUEUED) {
                             intentsQueued.increment();
+                        } else if (admission == IntentAdmission.REPLAYED) {
+                            intentsReplayed.increment();
                         } else {
                             deadLetter(intent, admission, refusal(intent, admission, current), ctx);
                         }
@@ -223,7 +235,8 @@ public class PaperBrokerFunction extends KeyedCoProcessFunction<String, TradeInt
                             + validator.validate(intent).stream()
                                     .map(Violation::toString)
                                     .collect(Collectors.joining("; "));
-            case DUPLICATE -> "duplicate: " + order + " is already waiting or open";
+            case DUPLICATE ->
+                    "duplicate: " + order + " is already waiting, open or recently exited";
             case LATE ->
                     "late: "
                             + order
@@ -231,7 +244,14 @@ public class PaperBrokerFunction extends KeyedCoProcessFunction<String, TradeInt
                             + intent.getTime()
                             + " arrived after the bar at "
                             + Instant.ofEpochMilli(current.lastBarTime())
-                            + " was processed; its entry bar is gone";
+                            + " was processed, and its entry bar is no longer held (the broker"
+                            + " keeps the last "
+                            + terms.barHistory()
+                            + " bars of "
+                            + intent.getSymbol()
+                            + "; orders decided before "
+                            + Instant.ofEpochMilli(current.replayableFrom())
+                            + " cannot be replayed)";
             case QUEUE_FULL ->
                     "queue-full: "
                             + terms.maxQueuedIntents()

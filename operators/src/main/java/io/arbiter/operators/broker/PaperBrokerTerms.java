@@ -8,7 +8,8 @@ import java.time.Duration;
 /**
  * What the paper broker charges and how long it holds an order: slippage and fee rate (DOMAIN.md
  * §9, policy {@code paper-broker}), the bound of the queue of orders waiting for their first bar,
- * and how long after its decision an order may still be entered.
+ * how long after its decision an order may still be entered, and how many past bars per symbol it
+ * keeps to replay orders that arrive after later bars.
  *
  * <p>The broker's state never keeps these: they are passed to every call, so a state restored from
  * a savepoint follows the terms in force now (as {@code SymbolFeatures} does with its policy).
@@ -16,7 +17,7 @@ import java.time.Duration;
  * <pre>{@code
  * PaperBrokerTerms terms =
  *         new PaperBrokerTerms(policy.paperBroker().slippage(), policy.paperBroker().fee(),
- *                 1000, Duration.ofDays(4));
+ *                 1000, Duration.ofDays(4), 8192);
  * }</pre>
  *
  * @param slippage fraction of the reference price a fill loses: a buy pays {@code price × (1 +
@@ -29,9 +30,19 @@ import java.time.Duration;
  *     order whose next bar of the symbol comes later is dropped as stale, not entered at a price
  *     the planner never saw (the next bar after a weekend plus a holiday is 4 days away on daily
  *     bars)
+ * @param barHistory bars per symbol the broker keeps, newest last, so an order that arrives after
+ *     later bars of its symbol were processed is replayed against them exactly as if it had come in
+ *     time; an order whose entry bar has left them is refused as {@link IntentAdmission#LATE}. An
+ *     operational bound on state (a bar costs about 40 bytes), not a desk rule: it must exceed the
+ *     bars one symbol gets while an order is on its way (for orders written exactly once, about one
+ *     checkpoint interval of the planner's job)
  */
 public record PaperBrokerTerms(
-        double slippage, double feeRate, int maxQueuedIntents, Duration maxEntryDelay)
+        double slippage,
+        double feeRate,
+        int maxQueuedIntents,
+        Duration maxEntryDelay,
+        int barHistory)
         implements Serializable {
 
     public PaperBrokerTerms {
@@ -47,6 +58,9 @@ public record PaperBrokerTerms(
         }
         if (maxEntryDelay == null || maxEntryDelay.isNegative() || maxEntryDelay.isZero()) {
             throw new IllegalArgumentException("max entry delay must be positive");
+        }
+        if (barHistory < 1) {
+            throw new IllegalArgumentException("bar history must be at least 1, was " + barHistory);
         }
     }
 

@@ -16,6 +16,8 @@ import io.arbiter.schemas.TradeIntent;
 import io.arbiter.schemas.codec.AvroCodec;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,7 +67,7 @@ class PaperBrokerFunctionTest {
     void barsGoBeforeOrdersOfTheSameTimeWhicheverArrivesFirst() throws Exception {
         // One waiting order at most. The order decided at the close of the day-1 bar must find
         // the queue freed by that bar, which entered the day-0 order at its open.
-        PaperBrokerTerms oneWaiting = new PaperBrokerTerms(0.001, 0.001, 1, Duration.ofDays(4));
+        PaperBrokerTerms oneWaiting = new PaperBrokerTerms(0.001, 0.001, 1, Duration.ofDays(4), 32);
         for (boolean orderFirst : new boolean[] {true, false}) {
             try (var harness = harness(oneWaiting, 100)) {
                 harness.open();
@@ -111,13 +113,16 @@ class PaperBrokerFunctionTest {
 
     @Test
     void deadLettersRefusedOrdersWithTheirReasonAndTheOrderWhole() throws Exception {
-        try (var harness = harness(TERMS, 100)) {
+        // One bar held: once the day-2 bar is processed, the day-1 bar is gone.
+        PaperBrokerTerms oneBar = new PaperBrokerTerms(0.001, 0.001, 3, Duration.ofDays(4), 1);
+        try (var harness = harness(oneBar, 100)) {
             harness.open();
+            price(harness, quiet(day(1)));
             price(harness, quiet(day(2)));
             harness.processBothWatermarks(new Watermark(day(2).toEpochMilli()));
             TradeIntent crossed = intent("crossed", day(3), Side.BUY, 1, 95, 110, 5).build();
             order(harness, crossed);
-            order(harness, buy("late", day(1), 1, 5).build()); // behind the day-2 bar
+            order(harness, buy("late", day(0), 1, 5).build()); // its entry bar, day 1, is gone
             order(harness, buy("a", day(3), 1, 5).build());
             order(harness, buy("a", day(3), 1, 5).build());
             order(harness, buy("b", day(3), 1, 5).build());
@@ -126,12 +131,21 @@ class PaperBrokerFunctionTest {
             harness.processBothWatermarks(new Watermark(day(3).toEpochMilli()));
 
             List<DeadLetter> letters = deadLetters(harness);
-            // Released in order: late (day 1) at once, then day 3 by id: a, a, b, c, crossed, d.
+            // Released in order: late (day 0) at once, then day 3 by id: a, a, b, c, crossed, d.
             assertThat(letters)
                     .extracting(DeadLetter::getErrorClass)
                     .containsExactly("late", "duplicate", "invalid", "queue-full");
             assertThat(letters.get(0).getReason())
-                    .startsWith("late: order late of MSFT decided at " + day(1));
+                    .isEqualTo(
+                            "late: order late of MSFT decided at "
+                                    + day(0)
+                                    + " arrived after the bar at "
+                                    + day(2)
+                                    + " was processed, and its entry bar is no longer held (the"
+                                    + " broker keeps the last 1 bars of MSFT; orders decided"
+                                    + " before "
+                                    + day(1)
+                                    + " cannot be replayed)");
             assertThat(letters.get(2).getReason())
                     .isEqualTo(
                             "invalid: order crossed of MSFT: stopLoss: stop-loss 110.0 is not"
@@ -147,6 +161,64 @@ class PaperBrokerFunctionTest {
             assertThat(codec.decode(letters.get(2).getValue().array())).isEqualTo(crossed);
             assertThat(letters.get(2).getTime()).isEqualTo(day(3));
         }
+    }
+
+    @Test
+    void ordersArrivingBehindTheWatermarkAfterLaterBarsFillAsIfTheyHadArrivedInTime()
+            throws Exception {
+        // As in the demo: orders become visible only after the planner's checkpoint, while the
+        // bars alone move the watermark. Each order comes 12 bars of its symbol late, long behind
+        // the watermark, and is replayed against the 32 bars held.
+        List<Object> msft = TestOrders.randomWalk("MSFT", 300, 11);
+        List<Object> ibm = TestOrders.randomWalk("IBM", 300, 12);
+        List<Object> sorted = new ArrayList<>(msft);
+        sorted.addAll(ibm);
+        sorted.sort(Comparator.comparingLong(PaperBrokerFunctionTest::timeOf));
+        Run inTime = runInBlocks(sorted);
+
+        List<Object> late =
+                interleave(TestOrders.delayed(msft, o -> 12), TestOrders.delayed(ibm, o -> 12));
+        List<String> fills = new ArrayList<>();
+        List<String> letters = new ArrayList<>();
+        try (var harness = harness(TERMS, 10_000)) {
+            harness.open();
+            for (Object event : late) {
+                if (event instanceof Bar bar) {
+                    price(harness, bar);
+                    harness.processBothWatermarks(new Watermark(timeOf(bar)));
+                } else {
+                    order(harness, (TradeIntent) event);
+                }
+            }
+            harness.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+            harness.extractOutputValues().forEach(f -> fills.add(f.toString()));
+            deadLetters(harness).forEach(l -> letters.add(orderAndClass(l)));
+        }
+        assertThat(inTime.fills).hasSizeGreaterThan(200);
+        assertThat(fills.stream().sorted().toList())
+                .isEqualTo(inTime.fills.stream().sorted().toList());
+        assertThat(letters.stream().sorted().toList())
+                .isEqualTo(inTime.deadLetterClasses.stream().sorted().toList());
+    }
+
+    /**
+     * Two symbols' records merged by the time of the latest bar seen in each list (an order goes
+     * with the bar it came after), each list keeping its own order.
+     */
+    private static List<Object> interleave(List<Object> first, List<Object> second) {
+        record Keyed(long key, Object event) {}
+        List<Keyed> keyed = new ArrayList<>();
+        for (List<Object> list : List.of(first, second)) {
+            long key = Long.MIN_VALUE;
+            for (Object event : list) {
+                if (event instanceof Bar bar) {
+                    key = timeOf(bar);
+                }
+                keyed.add(new Keyed(key, event));
+            }
+        }
+        keyed.sort(Comparator.comparingLong(Keyed::key)); // stable: each list keeps its order
+        return keyed.stream().map(Keyed::event).toList();
     }
 
     @Test
@@ -229,7 +301,12 @@ class PaperBrokerFunctionTest {
         assertThat(sortedBySymbol(resumedLetters)).isEqualTo(uninterrupted.deadLetters);
     }
 
-    private record Run(List<String> fills, List<String> deadLetters) {}
+    /**
+     * @param deadLetterClasses each dead letter's order id and error class: stale orders give the
+     *     same ones however their records interleave, their reason may say how they went stale
+     */
+    private record Run(
+            List<String> fills, List<String> deadLetters, List<String> deadLetterClasses) {}
 
     /** Feeds records 10 at a time, the watermark 6 days behind the newest after each block. */
     private static Run runInBlocks(List<Object> events) throws Exception {
@@ -240,8 +317,14 @@ class PaperBrokerFunctionTest {
             List<String> fills = new ArrayList<>();
             harness.extractOutputValues().forEach(f -> fills.add(f.toString()));
             List<String> letters = new ArrayList<>();
-            deadLetters(harness).forEach(l -> letters.add(l.toString()));
-            return new Run(sortedBySymbol(fills), sortedBySymbol(letters));
+            List<String> classes = new ArrayList<>();
+            deadLetters(harness)
+                    .forEach(
+                            l -> {
+                                letters.add(l.toString());
+                                classes.add(orderAndClass(l));
+                            });
+            return new Run(sortedBySymbol(fills), sortedBySymbol(letters), classes);
         }
     }
 
@@ -271,6 +354,15 @@ class PaperBrokerFunctionTest {
         List<String> sorted = new ArrayList<>(records);
         sorted.sort(Comparator.comparing(r -> r.contains("IBM") ? 0 : 1));
         return sorted;
+    }
+
+    private static String orderAndClass(DeadLetter letter) {
+        try {
+            TradeIntent order = AvroCodec.of(TradeIntent.class).decode(letter.getValue().array());
+            return order.getIntentId() + " " + letter.getErrorClass();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long timeOf(Object event) {

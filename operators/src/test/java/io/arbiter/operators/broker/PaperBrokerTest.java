@@ -1,5 +1,6 @@
 package io.arbiter.operators.broker;
 
+import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.Fill;
 import io.arbiter.schemas.Side;
 import io.arbiter.schemas.TradeIntent;
@@ -7,6 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 
 import static io.arbiter.operators.broker.TestOrders.BOOK;
 import static io.arbiter.operators.broker.TestOrders.MODEL;
@@ -33,7 +37,7 @@ class PaperBrokerTest {
 
     @Test
     void entersAtTheNextBarsOpenPayingSlippageAndFee() {
-        assertThat(broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS))
+        assertThat(broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS, out))
                 .isEqualTo(IntentAdmission.QUEUED);
         broker.onBar(bar(day(1), 100, 101, 99, 100.5), TERMS, out);
 
@@ -54,9 +58,9 @@ class PaperBrokerTest {
     void anOrderDecidedAtABarsTimeWaitsForTheNextBarWhicheverArrivesFirst() {
         // The decision was made at the close of the day-1 bar: that bar's open is in the past.
         broker.onBar(quiet(day(1)), TERMS, out);
-        broker.onIntent(buy("after", day(1), 1, 5).build(), TERMS);
+        broker.onIntent(buy("after", day(1), 1, 5).build(), TERMS, out);
         PaperBroker other = new PaperBroker(SYMBOL);
-        other.onIntent(buy("before", day(1), 1, 5).build(), TERMS);
+        other.onIntent(buy("before", day(1), 1, 5).build(), TERMS, out);
         other.onBar(quiet(day(1)), TERMS, out);
         assertThat(out.fills).isEmpty();
 
@@ -70,7 +74,7 @@ class PaperBrokerTest {
 
     @Test
     void exitsAtTheTakeProfitWhenTheHighReachesIt() {
-        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS);
+        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS, out);
         broker.onBar(quiet(day(1)), TERMS, out);
         broker.onBar(bar(day(2), 105, 110.5, 100, 108), TERMS, out);
 
@@ -83,7 +87,7 @@ class PaperBrokerTest {
 
     @Test
     void exitsAtTheStopLossWhenTheLowReachesIt() {
-        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS);
+        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS, out);
         broker.onBar(quiet(day(1)), TERMS, out);
         broker.onBar(bar(day(2), 98, 99, 94, 96), TERMS, out);
 
@@ -93,7 +97,7 @@ class PaperBrokerTest {
 
     @Test
     void aBarTouchingBothLevelsCountsAsTheStop() {
-        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS);
+        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS, out);
         broker.onBar(quiet(day(1)), TERMS, out);
         broker.onBar(bar(day(2), 100, 111, 94, 105), TERMS, out);
 
@@ -103,7 +107,7 @@ class PaperBrokerTest {
 
     @Test
     void aGapThroughTheStopFillsAtTheOpenNotAtTheStop() {
-        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS);
+        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS, out);
         broker.onBar(quiet(day(1)), TERMS, out);
         broker.onBar(bar(day(2), 93, 96, 92, 95.5), TERMS, out);
 
@@ -113,7 +117,7 @@ class PaperBrokerTest {
 
     @Test
     void aGapThroughTheTakeProfitFillsAtTheOpenEvenIfTheBarLaterTouchesTheStop() {
-        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS);
+        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS, out);
         broker.onBar(quiet(day(1)), TERMS, out);
         broker.onBar(bar(day(2), 112, 113, 94, 96), TERMS, out);
 
@@ -123,7 +127,7 @@ class PaperBrokerTest {
 
     @Test
     void exitsAtTheCloseOfTheHorizonBarCountingTheEntryBarAsTheFirst() {
-        broker.onIntent(buy("i1", day(0), 10, 3).build(), TERMS);
+        broker.onIntent(buy("i1", day(0), 10, 3).build(), TERMS, out);
         broker.onBar(quiet(day(1)), TERMS, out); // held 1
         broker.onBar(quiet(day(2)), TERMS, out); // held 2
         assertThat(out.fills).hasSize(1);
@@ -136,7 +140,7 @@ class PaperBrokerTest {
     @Test
     void theEntryBarCanAlsoExitUsingItsRangeAfterTheOpen() {
         TradeIntent tight = intent("i1", day(0), Side.BUY, 10, 110, 99.5, 5).build();
-        broker.onIntent(tight, TERMS);
+        broker.onIntent(tight, TERMS, out);
         broker.onBar(bar(day(1), 100, 101, 99, 100.5), TERMS, out);
 
         // entry 100 × 1.001 = 100.1, then the low 99 reaches the stop 99.5 on the same bar:
@@ -148,7 +152,7 @@ class PaperBrokerTest {
 
     @Test
     void anEntryBarOpeningBelowTheStopEntersAndExitsAtItsOpen() {
-        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS);
+        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS, out);
         broker.onBar(bar(day(1), 94, 96, 93, 95), TERMS, out);
 
         // entry 94 × 1.001 = 94.094 (fee 0.94094); exit 94 × 0.999 = 93.906 (fee 0.93906)
@@ -158,7 +162,7 @@ class PaperBrokerTest {
 
     @Test
     void aOneBarHorizonExitsAtTheEntryBarsClose() {
-        broker.onIntent(buy("i1", day(0), 2, 1).build(), TERMS);
+        broker.onIntent(buy("i1", day(0), 2, 1).build(), TERMS, out);
         broker.onBar(bar(day(1), 100, 101, 99, 100.5), TERMS, out);
 
         // 100.5 × 0.999 = 100.3995; fee 0.001 × 100.3995 × 2 = 0.200799
@@ -167,7 +171,7 @@ class PaperBrokerTest {
 
     @Test
     void aShortSellsAtTheOpenLessSlippageAndBuysBackAtItsStop() {
-        broker.onIntent(sell("s1", day(0), 4, 5).build(), TERMS);
+        broker.onIntent(sell("s1", day(0), 4, 5).build(), TERMS, out);
         broker.onBar(quiet(day(1)), TERMS, out);
         broker.onBar(bar(day(2), 103, 106, 102, 104), TERMS, out);
 
@@ -180,7 +184,7 @@ class PaperBrokerTest {
 
     @Test
     void aShortTakesProfitWhenTheLowReachesItsTarget() {
-        broker.onIntent(sell("s1", day(0), 4, 5).build(), TERMS);
+        broker.onIntent(sell("s1", day(0), 4, 5).build(), TERMS, out);
         broker.onBar(quiet(day(1)), TERMS, out);
         broker.onBar(bar(day(2), 95, 96, 89, 91), TERMS, out);
 
@@ -190,7 +194,7 @@ class PaperBrokerTest {
 
     @Test
     void aShortGappingUpThroughItsStopBuysBackAtTheOpen() {
-        broker.onIntent(sell("s1", day(0), 4, 5).build(), TERMS);
+        broker.onIntent(sell("s1", day(0), 4, 5).build(), TERMS, out);
         broker.onBar(quiet(day(1)), TERMS, out);
         broker.onBar(bar(day(2), 107, 108, 89, 100), TERMS, out);
 
@@ -201,7 +205,7 @@ class PaperBrokerTest {
 
     @Test
     void ordersWaitForASymbolThatHasNotTradedYet() {
-        broker.onIntent(buy("i1", day(0), 1, 5).build(), TERMS);
+        broker.onIntent(buy("i1", day(0), 1, 5).build(), TERMS, out);
         broker.expireUpTo(day(3).toEpochMilli(), TERMS, out);
         assertThat(broker.queuedCount()).isEqualTo(1);
         assertThat(out.fills).isEmpty();
@@ -213,8 +217,8 @@ class PaperBrokerTest {
 
     @Test
     void anOrderWhoseNextBarComesAfterTheEntryDelayIsDroppedAsStale() {
-        broker.onIntent(buy("on-time", day(1), 1, 5).build(), TERMS);
-        broker.onIntent(buy("stale", day(0), 1, 5).build(), TERMS);
+        broker.onIntent(buy("on-time", day(1), 1, 5).build(), TERMS, out);
+        broker.onIntent(buy("stale", day(0), 1, 5).build(), TERMS, out);
         // Day 5 is 4 days after day 1 (inclusive: enters) and 5 days after day 0 (beyond 4 days).
         broker.onBar(quiet(day(5)), TERMS, out);
 
@@ -228,7 +232,7 @@ class PaperBrokerTest {
 
     @Test
     void eventTimePassingTheDeadlineWithoutABarDropsTheOrder() {
-        broker.onIntent(buy("i1", day(0), 1, 5).build(), TERMS);
+        broker.onIntent(buy("i1", day(0), 1, 5).build(), TERMS, out);
         broker.expireUpTo(day(4).toEpochMilli() - 1, TERMS, out);
         assertThat(out.dropped).isEmpty();
         assertThat(broker.nextDeadline(TERMS)).isEqualTo(day(4).toEpochMilli());
@@ -242,58 +246,204 @@ class PaperBrokerTest {
     @Test
     void refusesAnOrderBeyondTheQueueBound() {
         for (int i = 0; i < TERMS.maxQueuedIntents(); i++) {
-            assertThat(broker.onIntent(buy("i" + i, day(0), 1, 5).build(), TERMS))
+            assertThat(broker.onIntent(buy("i" + i, day(0), 1, 5).build(), TERMS, out))
                     .isEqualTo(IntentAdmission.QUEUED);
         }
-        assertThat(broker.onIntent(buy("one-too-many", day(0), 1, 5).build(), TERMS))
+        assertThat(broker.onIntent(buy("one-too-many", day(0), 1, 5).build(), TERMS, out))
                 .isEqualTo(IntentAdmission.QUEUE_FULL);
 
         broker.onBar(quiet(day(1)), TERMS, out); // entering frees the queue
-        assertThat(broker.onIntent(buy("next", day(1), 1, 5).build(), TERMS))
+        assertThat(broker.onIntent(buy("next", day(1), 1, 5).build(), TERMS, out))
                 .isEqualTo(IntentAdmission.QUEUED);
     }
 
     @Test
     void refusesARepeatedOrderWhileItWaitsOrIsOpen() {
         TradeIntent order = buy("i1", day(0), 1, 5).build();
-        broker.onIntent(order, TERMS);
-        assertThat(broker.onIntent(order, TERMS)).isEqualTo(IntentAdmission.DUPLICATE);
+        broker.onIntent(order, TERMS, out);
+        assertThat(broker.onIntent(order, TERMS, out)).isEqualTo(IntentAdmission.DUPLICATE);
         broker.onBar(quiet(day(1)), TERMS, out);
-        assertThat(broker.onIntent(buy("i1", day(1), 1, 5).build(), TERMS))
+        assertThat(broker.onIntent(buy("i1", day(1), 1, 5).build(), TERMS, out))
                 .isEqualTo(IntentAdmission.DUPLICATE);
         assertThat(out.fills).hasSize(1);
     }
 
     @Test
-    void refusesAnOrderOlderThanABarAlreadyProcessed() {
-        broker.onBar(quiet(day(2)), TERMS, out);
-        assertThat(broker.onIntent(buy("i1", day(1), 1, 5).build(), TERMS))
+    void anOrderArrivingAfterLaterBarsIsReplayedAgainstThemWithTheFillsOfAnInTimeArrival() {
+        broker.onBar(quiet(day(1)), TERMS, out);
+        broker.onBar(bar(day(2), 105, 110.5, 100, 108), TERMS, out);
+        assertThat(broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS, out))
+                .isEqualTo(IntentAdmission.REPLAYED);
+
+        // As if it had come before the day-1 bar: entry at its open 100 × 1.001 = 100.1 (fee
+        // 1.001), then the day-2 high 110.5 reaches the take-profit 110: 110 × 0.999 = 109.89
+        // (fee 1.0989), each stamped with its own bar's time.
+        assertThat(out.fillIds()).containsExactly("i1-entry", "i1-exit");
+        assertFill(out.fills.get(0), "i1-entry", Side.BUY, 10, 100.1, 1.001, day(1));
+        assertFill(out.fills.get(1), "i1-exit", Side.SELL, 10, 109.89, 1.0989, day(2));
+        assertThat(broker.openCount()).isZero();
+        assertThat(broker.queuedCount()).isZero();
+
+        PaperBroker inTime = new PaperBroker(SYMBOL);
+        TestOrders.Recorder inTimeOut = new TestOrders.Recorder();
+        inTime.onIntent(buy("i1", day(0), 10, 5).build(), TERMS, inTimeOut);
+        inTime.onBar(quiet(day(1)), TERMS, inTimeOut);
+        inTime.onBar(bar(day(2), 105, 110.5, 100, 108), TERMS, inTimeOut);
+        assertThat(out.fillsById()).isEqualTo(inTimeOut.fillsById());
+    }
+
+    @Test
+    void aReplayedOrderStillOpenAfterTheNewestBarGoesOnWithTheNextBars() {
+        broker.onBar(quiet(day(1)), TERMS, out); // held 1
+        broker.onBar(quiet(day(2)), TERMS, out); // held 2
+        assertThat(broker.onIntent(buy("i1", day(0), 10, 3).build(), TERMS, out))
+                .isEqualTo(IntentAdmission.REPLAYED);
+        assertThat(out.fillIds()).containsExactly("i1-entry");
+        assertThat(broker.openCount()).isEqualTo(1);
+
+        broker.onBar(bar(day(3), 100, 102, 99.5, 101), TERMS, out); // held 3 = horizon
+        // close 101 × 0.999 = 100.899; fee 0.001 × 100.899 × 10 = 1.00899
+        assertFill(out.fills.get(1), "i1-exit", Side.SELL, 10, 100.899, 1.00899, day(3));
+        assertThat(broker.openCount()).isZero();
+    }
+
+    @Test
+    void aReplayedPositionTakesItsInTimePlaceAmongTheOpenOnes() {
+        // "b" enters at day 1 in time; "a", decided earlier and replayed, entered at day 1 too and
+        // goes before it (same entry bar, earlier decision), as an in-time arrival would have.
+        broker.onIntent(buy("b", day(0), 1, 5).build(), TERMS, out);
+        broker.onBar(quiet(day(1)), TERMS, out);
+        broker.onIntent(buy("a", Instant.parse("2024-03-03T12:00:00Z"), 1, 5).build(), TERMS, out);
+        broker.onBar(bar(day(2), 100, 111, 99, 105), TERMS, out); // both take profit
+        assertThat(out.fillIds()).containsExactly("b-entry", "a-entry", "a-exit", "b-exit");
+    }
+
+    @Test
+    void anOrderWhoseEntryBarHasLeftTheHeldBarsIsRefusedAsLate() {
+        PaperBrokerTerms twoBars = new PaperBrokerTerms(0.001, 0.001, 3, Duration.ofDays(4), 2);
+        broker.onBar(quiet(day(1)), twoBars, out);
+        broker.onBar(quiet(day(2)), twoBars, out);
+        broker.onBar(quiet(day(3)), twoBars, out); // lets the day-1 bar go
+        assertThat(broker.heldBarCount()).isEqualTo(2);
+        assertThat(broker.replayableFrom()).isEqualTo(day(1).toEpochMilli());
+
+        // Its entry bar would be day 1's, no longer held.
+        assertThat(broker.onIntent(buy("gone", day(0), 1, 5).build(), twoBars, out))
                 .isEqualTo(IntentAdmission.LATE);
-        assertThat(broker.onIntent(buy("i2", day(2), 1, 5).build(), TERMS))
+        // Decided at the close of day 1: its entry bar is day 2's, still held.
+        assertThat(broker.onIntent(buy("held", day(1), 1, 5).build(), twoBars, out))
+                .isEqualTo(IntentAdmission.REPLAYED);
+        assertThat(out.fillIds()).containsExactly("held-entry");
+        assertThat(out.fills.get(0).getTime()).isEqualTo(day(2));
+        // Decided at the newest bar: waits for the next one, as always.
+        assertThat(broker.onIntent(buy("next", day(3), 1, 5).build(), twoBars, out))
                 .isEqualTo(IntentAdmission.QUEUED);
     }
 
     @Test
+    void aReplayedOrderWhoseHeldEntryBarIsBeyondTheEntryDelayIsDroppedAsStale() {
+        broker.onBar(quiet(day(1)), TERMS, out);
+        broker.onBar(quiet(day(6)), TERMS, out); // 5 days after day 1, beyond 4
+        assertThat(broker.onIntent(buy("i1", day(1), 1, 5).build(), TERMS, out))
+                .isEqualTo(IntentAdmission.REPLAYED);
+        assertThat(out.fills).isEmpty();
+        assertThat(out.dropped)
+                .containsExactly(
+                        "i1:STALE:stale: the next MSFT bar after the decision at "
+                                + day(1)
+                                + " came at "
+                                + day(6)
+                                + ", beyond PT96H");
+        assertThat(broker.openCount()).isZero();
+    }
+
+    @Test
+    void aRepeatOfAnExitedOrderIsRefusedWhileItCouldStillBeReplayed() {
+        PaperBrokerTerms twoBars = new PaperBrokerTerms(0.001, 0.001, 3, Duration.ofDays(4), 2);
+        TradeIntent order = buy("i1", day(0), 1, 1).build(); // one-bar horizon
+        broker.onIntent(order, twoBars, out);
+        broker.onBar(quiet(day(1)), twoBars, out);
+        assertThat(out.fillIds()).containsExactly("i1-entry", "i1-exit");
+
+        // Replaying it again would trade it twice.
+        assertThat(broker.onIntent(order, twoBars, out)).isEqualTo(IntentAdmission.DUPLICATE);
+        broker.onBar(quiet(day(2)), twoBars, out);
+        assertThat(broker.onIntent(order, twoBars, out)).isEqualTo(IntentAdmission.DUPLICATE);
+        // Once its entry bar has left the history it is late, and the broker forgets it.
+        broker.onBar(quiet(day(3)), twoBars, out);
+        assertThat(broker.onIntent(order, twoBars, out)).isEqualTo(IntentAdmission.LATE);
+        assertThat(out.fills).hasSize(2);
+    }
+
+    @Test
+    void ordersArrivingUpToTheHistoryLengthInBarsLateFillExactlyAsOrdersArrivingInTime() {
+        List<Object> inOrder = TestOrders.randomWalk(SYMBOL, 400, 3);
+        TestOrders.Recorder inTime = run(inOrder, TERMS);
+        assertThat(inTime.fills).hasSizeGreaterThan(200);
+
+        int held = TERMS.barHistory();
+        for (int barsLate : new int[] {1, 2, 7, held - 1, held}) {
+            TestOrders.Recorder late = run(TestOrders.delayed(inOrder, o -> barsLate), TERMS);
+            assertThat(late.fillsById()).as("%d bars late", barsLate).isEqualTo(inTime.fillsById());
+            assertThat(late.droppedById())
+                    .as("%d bars late", barsLate)
+                    .isEqualTo(inTime.droppedById());
+        }
+        SplittableRandom random = new SplittableRandom(17);
+        TestOrders.Recorder mixed =
+                run(TestOrders.delayed(inOrder, o -> random.nextInt(held + 1)), TERMS);
+        assertThat(mixed.fillsById()).isEqualTo(inTime.fillsById());
+        assertThat(mixed.droppedById()).isEqualTo(inTime.droppedById());
+    }
+
+    @Test
+    void ordersArrivingMoreBarsLateThanTheHistoryHoldsAreRefusedAsLate() {
+        List<Object> walk = TestOrders.randomWalk(SYMBOL, 200, 3);
+        // Leave out the orders of the last 40 bars, so every order is delivered after its bars.
+        List<Bar> bars = walk.stream().filter(Bar.class::isInstance).map(Bar.class::cast).toList();
+        Instant cut = bars.get(bars.size() - 40).getTime();
+        List<Object> inOrder =
+                walk.stream()
+                        .filter(e -> e instanceof Bar || ((TradeIntent) e).getTime().isBefore(cut))
+                        .toList();
+        int barsLate = TERMS.barHistory() + 1; // the entry bar, 1 after the decision, is let go
+
+        List<IntentAdmission> admissions = new ArrayList<>();
+        for (Object event : TestOrders.delayed(inOrder, o -> barsLate)) {
+            if (event instanceof Bar bar) {
+                broker.onBar(bar, TERMS, out);
+            } else {
+                admissions.add(broker.onIntent((TradeIntent) event, TERMS, out));
+            }
+        }
+        assertThat(admissions).hasSizeGreaterThan(100).containsOnly(IntentAdmission.LATE);
+        assertThat(out.fills).isEmpty();
+    }
+
+    @Test
     void refusesInvalidOrdersAndOrdersOfAnotherSymbol() {
-        assertThat(broker.onIntent(buy("zero", day(0), 0, 5).build(), TERMS))
+        assertThat(broker.onIntent(buy("zero", day(0), 0, 5).build(), TERMS, out))
                 .isEqualTo(IntentAdmission.INVALID);
         assertThat(
                         broker.onIntent(
-                                intent("crossed", day(0), Side.BUY, 1, 95, 110, 5).build(), TERMS))
+                                intent("crossed", day(0), Side.BUY, 1, 95, 110, 5).build(),
+                                TERMS,
+                                out))
                 .isEqualTo(IntentAdmission.INVALID);
         assertThat(
                         broker.onIntent(
                                 intent("nan", day(0), Side.SELL, 1, Double.NaN, 105, 5).build(),
-                                TERMS))
+                                TERMS,
+                                out))
                 .isEqualTo(IntentAdmission.INVALID);
-        assertThat(broker.onIntent(buy("ibm", day(0), 1, 5).setSymbol("IBM").build(), TERMS))
+        assertThat(broker.onIntent(buy("ibm", day(0), 1, 5).setSymbol("IBM").build(), TERMS, out))
                 .isEqualTo(IntentAdmission.INVALID);
         assertThat(broker.queuedCount()).isZero();
     }
 
     @Test
     void ignoresDuplicateLateAndUnusableBars() {
-        broker.onIntent(buy("i1", day(0), 1, 5).build(), TERMS);
+        broker.onIntent(buy("i1", day(0), 1, 5).build(), TERMS, out);
         assertThat(broker.onBar(bar(day(1), Double.NaN, 101, 99, 100), TERMS, out))
                 .isEqualTo(BarAdmission.UNUSABLE);
         assertThat(broker.onBar(bar(day(1), 100, 99, 101, 100), TERMS, out))
@@ -311,19 +461,35 @@ class PaperBrokerTest {
 
     @Test
     void entersOrdersOfTheSameTimeByIntentIdWhateverOrderTheyCameIn() {
-        broker.onIntent(buy("b", day(0), 1, 5).build(), TERMS);
-        broker.onIntent(buy("c", Instant.parse("2024-03-03T12:00:00Z"), 1, 5).build(), TERMS);
-        broker.onIntent(buy("a", day(0), 1, 5).build(), TERMS);
+        broker.onIntent(buy("b", day(0), 1, 5).build(), TERMS, out);
+        broker.onIntent(buy("c", Instant.parse("2024-03-03T12:00:00Z"), 1, 5).build(), TERMS, out);
+        broker.onIntent(buy("a", day(0), 1, 5).build(), TERMS, out);
         broker.onBar(quiet(day(1)), TERMS, out);
         assertThat(out.fillIds()).containsExactly("c-entry", "a-entry", "b-entry");
     }
 
     @Test
     void followsTheTermsPassedInNotThoseOfEarlierCalls() {
-        PaperBrokerTerms free = new PaperBrokerTerms(0, 0, 3, Duration.ofDays(4));
-        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS);
+        PaperBrokerTerms free = new PaperBrokerTerms(0, 0, 3, Duration.ofDays(4), 32);
+        broker.onIntent(buy("i1", day(0), 10, 5).build(), TERMS, out);
         broker.onBar(quiet(day(1)), free, out);
         assertFill(out.fills.get(0), "i1-entry", Side.BUY, 10, 100, 0, day(1));
+    }
+
+    /** Every record handed to a fresh broker in list order, stale orders expired at each bar. */
+    private static TestOrders.Recorder run(List<Object> events, PaperBrokerTerms terms) {
+        PaperBroker broker = new PaperBroker(SYMBOL);
+        TestOrders.Recorder out = new TestOrders.Recorder();
+        for (Object event : events) {
+            if (event instanceof Bar bar) {
+                broker.onBar(bar, terms, out);
+                broker.expireUpTo(bar.getTime().toEpochMilli(), terms, out);
+            } else {
+                broker.onIntent((TradeIntent) event, terms, out);
+            }
+        }
+        broker.expireUpTo(Long.MAX_VALUE, terms, out);
+        return out;
     }
 
     private static void assertFill(

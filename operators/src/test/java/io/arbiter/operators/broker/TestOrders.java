@@ -9,8 +9,10 @@ import io.arbiter.schemas.TradeIntent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.ToIntFunction;
 
 /** Named orders, bars and times for paper broker tests. */
 final class TestOrders {
@@ -22,8 +24,12 @@ final class TestOrders {
     static final Instant DAY0 = Instant.parse("2024-03-04T00:00:00Z");
     static final Duration ONE_DAY = Duration.ofDays(1);
 
-    /** The desk's paper terms (DOMAIN.md §9: slippage 0.1 %, costs 0.1 %), 3 waiting orders. */
-    static final PaperBrokerTerms TERMS = new PaperBrokerTerms(0.001, 0.001, 3, Duration.ofDays(4));
+    /**
+     * The desk's paper terms (DOMAIN.md §9: slippage 0.1 %, costs 0.1 %), 3 waiting orders, 32 bars
+     * held for late orders.
+     */
+    static final PaperBrokerTerms TERMS =
+            new PaperBrokerTerms(0.001, 0.001, 3, Duration.ofDays(4), 32);
 
     private TestOrders() {}
 
@@ -131,6 +137,43 @@ final class TestOrders {
         return events;
     }
 
+    /**
+     * The same records with each order moved back behind the next {@code barsLate(order)} bars of
+     * the list (0: where it was), as orders arrive when they become visible only after later bars
+     * were processed; orders that fall due after the same bar keep their relative order, and those
+     * still due at the end come last.
+     */
+    static List<Object> delayed(List<Object> inOrder, ToIntFunction<TradeIntent> barsLate) {
+        List<Object> events = new ArrayList<>();
+        List<TradeIntent> waiting = new ArrayList<>();
+        List<Integer> due = new ArrayList<>();
+        int bars = 0;
+        for (Object event : inOrder) {
+            if (event instanceof TradeIntent intent) {
+                int late = barsLate.applyAsInt(intent);
+                if (late == 0) {
+                    events.add(intent);
+                } else {
+                    waiting.add(intent);
+                    due.add(bars + late);
+                }
+                continue;
+            }
+            events.add(event);
+            bars++;
+            for (int i = 0; i < waiting.size(); ) {
+                if (due.get(i) <= bars) {
+                    events.add(waiting.remove(i));
+                    due.remove(i);
+                } else {
+                    i++;
+                }
+            }
+        }
+        events.addAll(waiting);
+        return events;
+    }
+
     /** Collects what the broker puts out. */
     static final class Recorder implements BrokerOutput {
         final List<Fill> fills = new ArrayList<>();
@@ -148,6 +191,22 @@ final class TestOrders {
 
         List<String> fillIds() {
             return fills.stream().map(Fill::getFillId).toList();
+        }
+
+        /** Every fill in full, ordered by fill id: what was filled, whatever the output order. */
+        List<String> fillsById() {
+            return fills.stream()
+                    .sorted(Comparator.comparing(Fill::getFillId))
+                    .map(Fill::toString)
+                    .toList();
+        }
+
+        /** The dropped orders' ids and admissions, ordered by id. */
+        List<String> droppedById() {
+            return dropped.stream()
+                    .map(d -> d.substring(0, d.indexOf(':', d.indexOf(':') + 1)))
+                    .sorted()
+                    .toList();
         }
     }
 }
