@@ -32,6 +32,11 @@ public final class ArbiterCli {
                     "                         Brier, ECE, MCE, log loss, AUC, isotonic, Platt of (p, y) pairs",
                     "  drift --reference A.csv --current B.csv [--bins 10] [--format text|json]",
                     "                         PSI and KS per shared numeric column",
+                    "  tail signals|orders|fills|alloc|gov|health|dlq [--from beginning|end] [--max N]",
+                    "       [--follow-ms T] [--config FILE | --bootstrap-servers H:P]",
+                    "                         any output topic, one readable line per record (read_committed)",
+                    "  paper-broker --config FILE [--slippage S] [--fee F] [--web-port 8082]",
+                    "                         the paper broker job: orders.intents + market.bars -> exec.fills",
                     "  perf --trades T.csv [--equity 10000] [--daily D.csv] [--rolling OUT.csv] [--format text|json]",
                     "                         profit factor, win rate, expectancy, drawdown, Sharpe of a trade list",
                     "  control halt|resume|retire|approve|register|set-policy --book B [--model M] ...",
@@ -66,6 +71,15 @@ public final class ArbiterCli {
                     return ScoreCommand.run(CliArgs.parse("score", args, 1, ScoreCommand.OPTIONS));
                 case "calib":
                     return CalibCommand.run(CliArgs.parse("calib", args, 1, CalibCommand.OPTIONS));
+                case "tail":
+                    return TailCommand.run(args, 1, System.getenv());
+                case "paper-broker":
+                    return io.arbiter.jobs.broker.PaperBrokerCommand.run(
+                            CliArgs.parse(
+                                    "paper-broker",
+                                    args,
+                                    1,
+                                    io.arbiter.jobs.broker.PaperBrokerCommand.OPTIONS));
                 case "perf":
                     return PerfCommand.run(CliArgs.parse("perf", args, 1, PerfCommand.OPTIONS));
                 case "control":

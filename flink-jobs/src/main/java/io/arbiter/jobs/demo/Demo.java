@@ -1,11 +1,15 @@
 package io.arbiter.jobs.demo;
 
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import io.arbiter.jobs.broker.PaperBrokerWiring;
 import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.kafka.TopicAdmin;
+import io.arbiter.jobs.monitor.DeskWatcher;
+import io.arbiter.jobs.pipeline.JobEnvironment;
 import io.arbiter.jobs.pipeline.LocalCluster;
 import io.arbiter.localkafka.LocalKafkaBroker;
 import io.arbiter.schemas.Bar;
@@ -25,6 +29,12 @@ import java.util.concurrent.TimeUnit;
  * every few seconds and a summary at the end. Everything it starts stops with it.
  */
 public final class Demo {
+
+    /** The desk's table is printed every this many progress lines. */
+    private static final int DESK_EVERY_TICKS = 2;
+
+    /** Governance events listed under the desk's table. */
+    private static final int DESK_EVENTS = 8;
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
@@ -117,6 +127,20 @@ public final class Demo {
             StreamExecutionEnvironment env =
                     LocalCluster.kafkaJob(config, settings.webPort(), settings.prometheusPort());
             JobClient job = env.executeAsync();
+            // The paper broker: its own job (on its own embedded cluster), as it runs beside a
+            // real deployment; the desk's slippage and fee from the policy.
+            Configuration brokerFlink =
+                    LocalCluster.configuration(
+                            settings.webPort() + 1,
+                            settings.prometheusPort() + 1,
+                            config.get(ArbiterOptions.PARALLELISM));
+            brokerFlink.addAll(
+                    JobEnvironment.flinkConfiguration(PaperBrokerWiring.brokerConfig(config)));
+            StreamExecutionEnvironment brokerEnv =
+                    StreamExecutionEnvironment.createLocalEnvironment(brokerFlink);
+            var terms = config.policy().paperBroker();
+            PaperBrokerWiring.defineJob(brokerEnv, config, false, terms.slippage(), terms.fee());
+            JobClient paperBroker = brokerEnv.executeAsync("arbiter paper broker");
             say(
                     "Flink job "
                             + job.getJobID()
@@ -144,6 +168,7 @@ public final class Demo {
                                     allocationsTopic,
                                     intentsTopic,
                                     fillsTopic));
+            DeskWatcher desk = DeskWatcher.start(config, DESK_EVENTS);
             Thread feedThread = start(feed, "demo-feed");
             Thread counterThread = start(outputs, "demo-output-counter");
             say(
@@ -157,6 +182,7 @@ public final class Demo {
                                     : " Stops after " + settings.duration().toSeconds() + " s."));
 
             JobCounts counts = JobCounts.EMPTY;
+            int ticks = 0;
             long deadline =
                     settings.duration() == null
                             ? Long.MAX_VALUE
@@ -169,6 +195,9 @@ public final class Demo {
                             TimeUnit.NANOSECONDS)) {
                 counts = JobCounts.of(job, counts);
                 say(progress(started, feed, counts, outputs, featuresTopic, dlqTopic));
+                if (++ticks % DESK_EVERY_TICKS == 0) {
+                    System.out.println(desk.render());
+                }
             }
 
             feed.stop();
@@ -185,10 +214,15 @@ public final class Demo {
                 counts = JobCounts.of(job, counts);
             }
             counts = JobCounts.of(job, counts);
+            String lastDesk = desk.render();
+            desk.close();
             job.cancel().get(30, TimeUnit.SECONDS);
+            paperBroker.cancel().get(30, TimeUnit.SECONDS);
             outputs.stop();
             counterThread.join();
 
+            System.out.println();
+            System.out.println(lastDesk);
             printSummary(
                     started, feed, counts, outputs.count(featuresTopic), outputs.count(dlqTopic));
             line(

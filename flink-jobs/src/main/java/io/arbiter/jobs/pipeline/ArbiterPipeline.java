@@ -21,6 +21,7 @@ import io.arbiter.operators.control.CommandVerification;
 import io.arbiter.operators.features.FeatureFunction;
 import io.arbiter.operators.ingest.DataQualityTally;
 import io.arbiter.operators.ingest.DeadLetterOutput;
+import io.arbiter.operators.planner.PlannerFunction;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.AllocationEvent;
 import io.arbiter.schemas.BookEvent;
@@ -35,6 +36,7 @@ import io.arbiter.schemas.ModelSignal;
 import io.arbiter.schemas.SourcedBar;
 import io.arbiter.schemas.SourcedCommand;
 import io.arbiter.schemas.SourcedFill;
+import io.arbiter.schemas.TradeIntent;
 
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -52,6 +54,7 @@ import java.util.TreeSet;
  * exec.fills ─► decode ─┐    {fills, signals, verified commands, model failures}
  *                       └─► keyBy(book) BookFunction (ledger, performance, correlation, governor,
  *                              Thompson allocator) ─► gov.events, alloc.events
+ * {fills, signals, allocations} ─► keyBy(book) PlannerFunction (rank, size, guardrails) ─► orders.intents
  * market.bars (valid and refused) ─► keyBy(partition) DataQualityTally ─► books (breaker)
  * every refused or unusable record ─► dlq.records
  * </pre>
@@ -80,6 +83,7 @@ public final class ArbiterPipeline {
             Sink<ModelSignal> signals,
             Sink<GovernanceEvent> governance,
             Sink<AllocationEvent> allocations,
+            Sink<TradeIntent> intents,
             Sink<DeadLetter> deadLetters) {}
 
     /**
@@ -180,8 +184,35 @@ public final class ArbiterPipeline {
                         .returns(new AvroTypeInfo<>(DataQuality.class))
                         .uid(JobUids.DATA_QUALITY)
                         .name("data quality of bars");
+        TreeSet<String> books = new TreeSet<>(governance.books());
+        AvroTypeInfo<BookEvent> bookEvent = new AvroTypeInfo<>(BookEvent.class);
+        DataStream<BookEvent> fillEvents =
+                fills.map(
+                                f ->
+                                        BookEvent.newBuilder()
+                                                .setBook(f.getFill().getBook())
+                                                .setFill(f)
+                                                .build())
+                        .returns(bookEvent)
+                        .uid(JobUids.BOOK_FILLS)
+                        .name("fills to books");
+        DataStream<BookEvent> signalEvents =
+                signals.flatMap(
+                                (ModelSignal s, Collector<BookEvent> out) -> {
+                                    for (String book : books) {
+                                        out.collect(
+                                                BookEvent.newBuilder()
+                                                        .setBook(book)
+                                                        .setSignal(s)
+                                                        .build());
+                                    }
+                                })
+                        .returns(bookEvent)
+                        .uid(JobUids.BOOK_SIGNALS)
+                        .name("signals to books");
         SingleOutputStreamOperator<GovernanceEvent> decisions =
-                bookInputs(governance.books(), fills, signals, verified, modelEvents, quality)
+                fillEvents
+                        .union(signalEvents, bookInputs(books, verified, modelEvents, quality))
                         .keyBy(BookEvent::getBook)
                         .process(
                                 new BookFunction(
@@ -192,6 +223,31 @@ public final class ArbiterPipeline {
                         .returns(new AvroTypeInfo<>(GovernanceEvent.class))
                         .uid(JobUids.BOOKS)
                         .name("books: ledger, performance, governor, allocator");
+
+        DataStream<BookEvent> allocationEvents =
+                decisions
+                        .getSideOutput(BookFunction.ALLOCATIONS)
+                        .map(
+                                a ->
+                                        BookEvent.newBuilder()
+                                                .setBook(a.getBook())
+                                                .setAllocation(a)
+                                                .build())
+                        .returns(bookEvent)
+                        .uid(JobUids.PLANNER_ALLOCATIONS)
+                        .name("allocations to planners");
+        SingleOutputStreamOperator<TradeIntent> intents =
+                fillEvents
+                        .filter(e -> books.contains(e.getBook()))
+                        .uid(JobUids.PLANNER_FILLS)
+                        .name("fills of governed books")
+                        .union(signalEvents, allocationEvents)
+                        .keyBy(BookEvent::getBook)
+                        .process(new PlannerFunction(policy))
+                        .returns(new AvroTypeInfo<>(TradeIntent.class))
+                        .uid(JobUids.PLANNER)
+                        .name("trade planner by book");
+        intents.sinkTo(outputs.intents()).uid(JobUids.SINK_INTENTS).name("intents sink");
 
         decisions
                 .union(modelEvents, verified.getSideOutput(CommandVerification.SECURITY_EVENTS))
@@ -217,42 +273,17 @@ public final class ArbiterPipeline {
     }
 
     /**
-     * Everything a book's governor hears, as one stream keyed by book: its fills; every signal and
-     * every model failure (models serve all books); its verified commands (book "*": all books).
+     * What a book's governor hears besides fills and signals: its verified commands (book "*": all
+     * books), every model report and every data-quality window (models and market data serve all
+     * books).
      */
     private static DataStream<BookEvent> bookInputs(
             SortedSet<String> books,
-            DataStream<SourcedFill> fills,
-            DataStream<ModelSignal> signals,
             DataStream<ControlCommand> commands,
             DataStream<GovernanceEvent> modelEvents,
             DataStream<DataQuality> quality) {
         TreeSet<String> all = new TreeSet<>(books);
         AvroTypeInfo<BookEvent> type = new AvroTypeInfo<>(BookEvent.class);
-        DataStream<BookEvent> fromFills =
-                fills.map(
-                                f ->
-                                        BookEvent.newBuilder()
-                                                .setBook(f.getFill().getBook())
-                                                .setFill(f)
-                                                .build())
-                        .returns(type)
-                        .uid(JobUids.BOOK_FILLS)
-                        .name("fills to books");
-        DataStream<BookEvent> fromSignals =
-                signals.flatMap(
-                                (ModelSignal s, Collector<BookEvent> out) -> {
-                                    for (String book : all) {
-                                        out.collect(
-                                                BookEvent.newBuilder()
-                                                        .setBook(book)
-                                                        .setSignal(s)
-                                                        .build());
-                                    }
-                                })
-                        .returns(type)
-                        .uid(JobUids.BOOK_SIGNALS)
-                        .name("signals to books");
         DataStream<BookEvent> fromCommands =
                 commands.flatMap(
                                 (ControlCommand c, Collector<BookEvent> out) -> {
@@ -303,6 +334,6 @@ public final class ArbiterPipeline {
                         .returns(type)
                         .uid(JobUids.BOOK_DATA_QUALITY)
                         .name("data quality to books");
-        return fromFills.union(fromSignals, fromCommands, fromFailures, fromQuality);
+        return fromCommands.union(fromFailures, fromQuality);
     }
 }

@@ -27,10 +27,23 @@ public final class JobUids {
     public static final String BOOK_COMMANDS = "book-inputs-commands";
     public static final String BOOK_MODEL_FAILURES = "book-inputs-model-failures";
     public static final String BOOKS = "books";
+    public static final String PLANNER_ALLOCATIONS = "planner-inputs-allocations";
+    public static final String PLANNER_FILLS = "planner-inputs-fills";
+    public static final String PLANNER = "planner";
+    public static final String SINK_INTENTS = "sink-intents";
     public static final String DATA_QUALITY = "data-quality";
     public static final String BOOK_DATA_QUALITY = "book-inputs-data-quality";
     public static final String SINK_ALLOCATIONS = "sink-allocations";
     public static final String SINK_SIGNALS = "sink-signals";
     public static final String SINK_GOVERNANCE = "sink-governance";
     public static final String SINK_DEAD_LETTERS = "sink-dead-letters";
+
+    // The paper broker job (PaperBrokerJob): its own job, so its own ids.
+    public static final String BROKER_SOURCE_INTENTS = "paper-broker-source-intents";
+    public static final String BROKER_SOURCE_BARS = "paper-broker-source-market-bars";
+    public static final String BROKER_SPLIT_INTENTS = "paper-broker-split-dead-letters-intents";
+    public static final String BROKER_SPLIT_BARS = "paper-broker-split-dead-letters-bars";
+    public static final String BROKER = "paper-broker";
+    public static final String BROKER_SINK_FILLS = "paper-broker-sink-fills";
+    public static final String BROKER_SINK_DEAD_LETTERS = "paper-broker-sink-dead-letters";
 }

@@ -20,6 +20,7 @@ import io.arbiter.schemas.ModelSignal;
 import io.arbiter.schemas.SourcedBar;
 import io.arbiter.schemas.SourcedCommand;
 import io.arbiter.schemas.SourcedFill;
+import io.arbiter.schemas.TradeIntent;
 
 /** The production connectors of {@link ArbiterPipeline}: every topic from the configuration. */
 public final class KafkaWiring {
@@ -163,6 +164,13 @@ public final class KafkaWiring {
                         AllocationEvent::getBook,
                         event -> event.getTime().toEpochMilli(),
                         "allocations",
+                        config),
+                ExactlyOnceSinks.of(
+                        TradeIntent.class,
+                        config.get(ArbiterOptions.TOPIC_INTENTS),
+                        TradeIntent::getBook,
+                        intent -> intent.getTime().toEpochMilli(),
+                        "intents",
                         config),
                 ExactlyOnceSinks.of(
                         DeadLetter.class,

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The desk's policy ({@code conf/policy.yaml}): every threshold and default of DOMAIN.md, in one
@@ -30,6 +31,8 @@ import java.util.List;
  * @param allocation the Thompson allocator's settings
  * @param promotion the promotion gates the allocator uses
  * @param commands how control commands are accepted
+ * @param planner the trade planner's guardrails, exposure limits and sector map
+ * @param paperBroker the paper broker's slippage and costs
  */
 public record Policy(
         String version,
@@ -41,7 +44,9 @@ public record Policy(
         BreakerPolicy breakers,
         AllocationPolicy allocation,
         PromotionPolicy promotion,
-        CommandPolicy commands)
+        CommandPolicy commands,
+        PlannerPolicy planner,
+        PaperBrokerPolicy paperBroker)
         implements Serializable {
 
     private static final Duration ONE_MS = Duration.ofMillis(1);
@@ -85,7 +90,9 @@ public record Policy(
                         breakers(reader),
                         allocation(reader),
                         promotion(reader),
-                        commands(reader));
+                        commands(reader),
+                        planner(reader),
+                        paperBroker(reader));
         reader.rejectUnread();
         if (!reader.violations().isEmpty()) {
             throw new PolicyException(source, reader.violations());
@@ -105,7 +112,9 @@ public record Policy(
                 breakers,
                 allocation,
                 promotion,
-                commands);
+                commands,
+                planner,
+                paperBroker);
     }
 
     /** This policy under another version name. */
@@ -120,7 +129,9 @@ public record Policy(
                 breakers,
                 allocation,
                 promotion,
-                commands);
+                commands,
+                planner,
+                paperBroker);
     }
 
     /** This policy with other governance thresholds. */
@@ -135,7 +146,9 @@ public record Policy(
                 breakers,
                 allocation,
                 promotion,
-                commands);
+                commands,
+                planner,
+                paperBroker);
     }
 
     /** This policy with other circuit breakers. */
@@ -150,7 +163,9 @@ public record Policy(
                 newBreakers,
                 allocation,
                 promotion,
-                commands);
+                commands,
+                planner,
+                paperBroker);
     }
 
     /** This policy with other allocation settings. */
@@ -165,7 +180,43 @@ public record Policy(
                 breakers,
                 newAllocation,
                 promotion,
-                commands);
+                commands,
+                planner,
+                paperBroker);
+    }
+
+    /** This policy with other planner guardrails. */
+    public Policy withPlanner(PlannerPolicy newPlanner) {
+        return new Policy(
+                version,
+                features,
+                labels,
+                gates,
+                performance,
+                governance,
+                breakers,
+                allocation,
+                promotion,
+                commands,
+                newPlanner,
+                paperBroker);
+    }
+
+    /** This policy with another paper broker. */
+    public Policy withPaperBroker(PaperBrokerPolicy newPaperBroker) {
+        return new Policy(
+                version,
+                features,
+                labels,
+                gates,
+                performance,
+                governance,
+                breakers,
+                allocation,
+                promotion,
+                commands,
+                planner,
+                newPaperBroker);
     }
 
     private static PerformancePolicy performance(PolicyReader r) {
@@ -295,6 +346,52 @@ public record Policy(
     private static CommandPolicy commands(PolicyReader r) {
         return new CommandPolicy(
                 r.duration("commands.max-age", Duration.ofMinutes(10), ONE_MS, Duration.ofDays(7)));
+    }
+
+    private static PlannerPolicy planner(PolicyReader r) {
+        double cash = r.number("planner.account-cash", 1000, 1e-9, 1e15);
+        double target = r.number("planner.per-trade-target", 250, 1e-9, 1e15);
+        int maxOpen = r.integer("planner.max-open-positions", 8, 1, 100_000);
+        int maxPerTicker = r.integer("planner.max-per-ticker", 2, 1, 100_000);
+        if (maxPerTicker > maxOpen) {
+            r.violation(
+                    "planner.max-per-ticker: "
+                            + maxPerTicker
+                            + " exceeds planner.max-open-positions "
+                            + maxOpen);
+        }
+        double feeBps = r.number("planner.fee-bps", 5, 0, 10_000);
+        ExposurePolicy exposure =
+                new ExposurePolicy(
+                        r.number("planner.exposure.single-ticker", 0.25, 0, 1),
+                        r.number("planner.exposure.top-five", 0.50, 0, 1),
+                        r.integer("planner.exposure.top-count", 5, 1, 1000),
+                        r.number("planner.exposure.sector", 0.40, 0, 1));
+        double sigmaPerAtr = r.number("planner.etth.sigma-per-atr", 1.0, 1e-3, 1e3);
+        Duration barInterval =
+                r.duration("planner.etth.default-bar-interval", Duration.ofDays(1), ONE_MS, YEAR);
+        Duration fillIdHorizon =
+                r.duration("planner.fill-id-horizon", Duration.ofDays(30), Duration.ZERO, YEAR);
+        Map<String, String> sectors = r.textMap("planner.sectors");
+        String unknownSector = r.text("planner.unknown-sector", "other");
+        return new PlannerPolicy(
+                cash,
+                target,
+                maxOpen,
+                maxPerTicker,
+                feeBps,
+                exposure,
+                sigmaPerAtr,
+                barInterval,
+                fillIdHorizon,
+                sectors == null ? DefaultSectors.SECTORS : sectors,
+                unknownSector);
+    }
+
+    private static PaperBrokerPolicy paperBroker(PolicyReader r) {
+        return new PaperBrokerPolicy(
+                r.number("paper-broker.slippage", 0.001, 0, 1),
+                r.number("paper-broker.fee", 0.001, 0, 1));
     }
 
     private static LabelPolicy labels(PolicyReader r) {

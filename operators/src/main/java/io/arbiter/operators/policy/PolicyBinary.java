@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The policy in explicit binary form, for keyed state that carries the policy in force (a book's
@@ -15,8 +17,16 @@ import java.util.List;
  */
 public final class PolicyBinary {
 
-    private static final byte FORMAT = 1;
+    /** 2 added the planner and the paper broker; 1 is still read (those two from the defaults). */
+    private static final byte FORMAT = 2;
+
+    private static final byte FORMAT_BEFORE_PLANNER = 1;
     private static final int MAX_CUT_POINTS = 16;
+
+    /**
+     * Bound on sector entries a stream may declare; guards against allocating from corrupt bytes.
+     */
+    private static final int MAX_SECTORS = 1 << 20;
 
     private PolicyBinary() {}
 
@@ -85,11 +95,40 @@ public final class PolicyBinary {
 
         writeDouble(out, p.promotion().scaleMaxDrawdown());
         writeDuration(out, p.commands().maxAge());
+
+        writeSectionsSincePlanner(p, out);
+    }
+
+    /** What format 2 added to format 1: the planner and the paper broker, at the end. */
+    static void writeSectionsSincePlanner(Policy p, DataOutput out) throws IOException {
+        PlannerPolicy planner = p.planner();
+        writeDouble(out, planner.accountCash());
+        writeDouble(out, planner.perTradeTarget());
+        out.writeInt(planner.maxOpenPositions());
+        out.writeInt(planner.maxPerTicker());
+        writeDouble(out, planner.feeBps());
+        writeDouble(out, planner.exposure().singleTicker());
+        writeDouble(out, planner.exposure().topFive());
+        out.writeInt(planner.exposure().topCount());
+        writeDouble(out, planner.exposure().sector());
+        writeDouble(out, planner.sigmaPerAtr());
+        writeDuration(out, planner.defaultBarInterval());
+        writeDuration(out, planner.fillIdHorizon());
+        // The record keeps its map sorted, so equal policies write equal bytes.
+        out.writeInt(planner.sectors().size());
+        for (Map.Entry<String, String> sector : planner.sectors().entrySet()) {
+            out.writeUTF(sector.getKey());
+            out.writeUTF(sector.getValue());
+        }
+        out.writeUTF(planner.unknownSector());
+
+        writeDouble(out, p.paperBroker().slippage());
+        writeDouble(out, p.paperBroker().fee());
     }
 
     public static Policy readFrom(DataInput in) throws IOException {
         byte format = in.readByte();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_BEFORE_PLANNER) {
             throw new IOException("unknown policy state format " + format);
         }
         String version = in.readUTF();
@@ -149,6 +188,16 @@ public final class PolicyBinary {
                         readDuration(in));
         PromotionPolicy promotion = new PromotionPolicy(readDouble(in));
         CommandPolicy commands = new CommandPolicy(readDuration(in));
+        PlannerPolicy planner;
+        PaperBrokerPolicy paperBroker;
+        if (format == FORMAT_BEFORE_PLANNER) {
+            Policy defaults = Policy.defaults();
+            planner = defaults.planner();
+            paperBroker = defaults.paperBroker();
+        } else {
+            planner = readPlanner(in);
+            paperBroker = new PaperBrokerPolicy(readDouble(in), readDouble(in));
+        }
         return new Policy(
                 version,
                 features,
@@ -159,7 +208,42 @@ public final class PolicyBinary {
                 breakers,
                 allocation,
                 promotion,
-                commands);
+                commands,
+                planner,
+                paperBroker);
+    }
+
+    private static PlannerPolicy readPlanner(DataInput in) throws IOException {
+        double cash = readDouble(in);
+        double target = readDouble(in);
+        int maxOpen = in.readInt();
+        int maxPerTicker = in.readInt();
+        double feeBps = readDouble(in);
+        ExposurePolicy exposure =
+                new ExposurePolicy(readDouble(in), readDouble(in), in.readInt(), readDouble(in));
+        double sigmaPerAtr = readDouble(in);
+        Duration barInterval = readDuration(in);
+        Duration fillIdHorizon = readDuration(in);
+        int count = in.readInt();
+        if (count < 0 || count > MAX_SECTORS) {
+            throw new IOException("corrupt policy state: " + count + " sectors");
+        }
+        Map<String, String> sectors = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            sectors.put(in.readUTF(), in.readUTF());
+        }
+        return new PlannerPolicy(
+                cash,
+                target,
+                maxOpen,
+                maxPerTicker,
+                feeBps,
+                exposure,
+                sigmaPerAtr,
+                barInterval,
+                fillIdHorizon,
+                sectors,
+                in.readUTF());
     }
 
     private static void writeDouble(DataOutput out, double value) throws IOException {

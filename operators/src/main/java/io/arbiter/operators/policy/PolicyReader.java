@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -165,6 +167,33 @@ final class PolicyReader {
                         path + "[" + i + "]: '" + node.get(i).asText() + "' is not a number");
             }
             values[i] = node.get(i).asDouble();
+        }
+        return values;
+    }
+
+    /**
+     * A mapping of names to non-blank texts (e.g. symbol → sector), or null when the key is absent
+     * or null. Its entries are read as one value: none of them is an unknown key.
+     */
+    Map<String, String> textMap(String path) {
+        JsonNode node = node(path);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isObject()) {
+            violations.add(path + ": must be a mapping of names to texts");
+            return null;
+        }
+        Map<String, String> values = new TreeMap<>();
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            JsonNode value = node.get(name);
+            if (!value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+                violations.add(path + "." + name + ": must be a non-empty text");
+            } else {
+                values.put(name, value.asText());
+            }
         }
         return values;
     }
