@@ -1,16 +1,25 @@
 package io.arbiter.jobs.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Usage errors of {@code arbiter tail}: one line on standard error, exit 2, no Kafka needed. */
+/**
+ * Usage errors of {@code arbiter tail} (one line on standard error, exit 2) and a broker that does
+ * not answer (exit 1); with a broker: DeskMonitorITCase in integration-tests.
+ */
 class TailCommandTest {
+
+    @TempDir Path dir;
 
     @Test
     void anUnknownTopicAliasIsAUsageErrorListingTheKnownOnes() {
@@ -40,6 +49,31 @@ class TailCommandTest {
                 .contains("--follow-ms -5 must not be negative");
         assertThat(tail("gov", "--since", "1h").err()).contains("unknown option '--since'");
         assertThat(tail("dlq", "--max", "ten").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnreachableBrokerFailsTheTailWithExitOne() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort(); // released: nothing listens there
+        }
+        Path config =
+                Files.writeString(
+                        dir.resolve("arbiter.yaml"),
+                        "kafka:\n"
+                                + "  bootstrap-servers: 127.0.0.1:"
+                                + port
+                                + "\n"
+                                + "  properties:\n"
+                                + "    default.api.timeout.ms: 1000\n"
+                                + "topics:\n"
+                                + "  governance: gov.elsewhere\n");
+
+        CommandOutput result = tail("gov", "--config", config.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("arbiter tail: reading gov.elsewhere failed: ");
+        assertThat(result.out()).isEmpty();
     }
 
     private static CommandOutput tail(String... args) {
