@@ -5,6 +5,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
+import io.arbiter.operators.state.DataStateSerializer;
+
 import java.io.IOException;
 
 /** Flink's serializer of a symbol's {@link PaperBroker}: its explicit binary form. */
@@ -15,12 +17,12 @@ public final class PaperBrokerSerializer extends DataStateSerializer<PaperBroker
     public static final PaperBrokerSerializer INSTANCE = new PaperBrokerSerializer();
 
     @Override
-    void write(PaperBroker broker, DataOutputView target) throws IOException {
+    protected void write(PaperBroker broker, DataOutputView target) throws IOException {
         broker.writeTo(target);
     }
 
     @Override
-    PaperBroker read(DataInputView source) throws IOException {
+    protected PaperBroker read(DataInputView source) throws IOException {
         return PaperBroker.readFrom(source);
     }
 

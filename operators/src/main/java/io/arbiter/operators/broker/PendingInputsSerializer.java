@@ -5,6 +5,8 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
+import io.arbiter.operators.state.DataStateSerializer;
+
 import java.io.IOException;
 
 /** Flink's serializer of a symbol's {@link PendingInputs}: its explicit binary form. */
@@ -15,12 +17,12 @@ public final class PendingInputsSerializer extends DataStateSerializer<PendingIn
     public static final PendingInputsSerializer INSTANCE = new PendingInputsSerializer();
 
     @Override
-    void write(PendingInputs pending, DataOutputView target) throws IOException {
+    protected void write(PendingInputs pending, DataOutputView target) throws IOException {
         pending.writeTo(target);
     }
 
     @Override
-    PendingInputs read(DataInputView source) throws IOException {
+    protected PendingInputs read(DataInputView source) throws IOException {
         return PendingInputs.readFrom(source);
     }
 

@@ -1,4 +1,4 @@
-package io.arbiter.operators.broker;
+package io.arbiter.operators.state;
 
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -10,17 +10,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Flink's serializer of a broker state class through its own explicit binary form ({@code writeTo}
- * / {@code readFrom}, versioned inside), so state never falls back to Kryo and a savepoint stays
- * readable as the classes evolve (as {@code SymbolFeaturesSerializer} does for features).
+ * Flink's serializer of a state class through its own explicit binary form ({@code writeTo} /
+ * {@code readFrom}, versioned inside), so state never falls back to Kryo and a savepoint stays
+ * readable as the classes evolve. A subclass names the two methods and its snapshot.
  */
-abstract class DataStateSerializer<T> extends TypeSerializerSingleton<T> {
+public abstract class DataStateSerializer<T> extends TypeSerializerSingleton<T> {
 
     private static final long serialVersionUID = 1L;
 
-    abstract void write(T record, DataOutputView target) throws IOException;
+    private final int copyBufferBytes;
 
-    abstract T read(DataInputView source) throws IOException;
+    /**
+     * @param copyBufferBytes the first size of the buffer a deep copy writes through
+     */
+    protected DataStateSerializer(int copyBufferBytes) {
+        this.copyBufferBytes = copyBufferBytes;
+    }
+
+    protected DataStateSerializer() {
+        this(1024);
+    }
+
+    protected abstract void write(T record, DataOutputView target) throws IOException;
+
+    protected abstract T read(DataInputView source) throws IOException;
 
     @Override
     public boolean isImmutableType() {
@@ -36,7 +49,7 @@ abstract class DataStateSerializer<T> extends TypeSerializerSingleton<T> {
     @Override
     public T copy(T from) {
         try {
-            DataOutputSerializer out = new DataOutputSerializer(1024);
+            DataOutputSerializer out = new DataOutputSerializer(copyBufferBytes);
             write(from, out);
             return read(new DataInputDeserializer(out.getSharedBuffer(), 0, out.length()));
         } catch (IOException e) {
