@@ -244,6 +244,14 @@ public record ModelManifest(
         return manifest;
     }
 
+    /** The model directory a path names: itself, or the folder of a {@code manifest.json}. */
+    public static Path directoryOf(String manifestOrDirectory) {
+        Path path = Path.of(manifestOrDirectory);
+        return path.getFileName() != null && path.getFileName().toString().equals(FILE_NAME)
+                ? path.toAbsolutePath().getParent()
+                : path;
+    }
+
     /**
      * True when {@code modelDirectory} holds a manifest of kind external. Unreadable or missing
      * manifests answer false: loading them as scored models then reports why.

@@ -60,12 +60,7 @@ public final class ManifestCatalogue implements ModelCatalogue {
 
     @Override
     public Registration resolve(String manifestPath, double priorAlpha, double priorBeta) {
-        Path path = Path.of(manifestPath);
-        Path directory =
-                path.getFileName() != null
-                                && path.getFileName().toString().equals(ModelManifest.FILE_NAME)
-                        ? path.toAbsolutePath().getParent()
-                        : path;
+        Path directory = ModelManifest.directoryOf(manifestPath);
         try {
             ModelManifest manifest = ModelManifest.read(directory);
             return new Registration(manifest.id(), manifest.version(), priorAlpha, priorBeta);

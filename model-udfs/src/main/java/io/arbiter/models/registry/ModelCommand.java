@@ -1,11 +1,10 @@
 package io.arbiter.models.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.arbiter.models.manifest.ModelManifest;
+import io.arbiter.operators.control.CommandPayload;
+import io.arbiter.operators.control.MalformedCommandException;
 import io.arbiter.schemas.ControlCommand;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -40,7 +39,7 @@ public sealed interface ModelCommand {
                     Optional.of(
                             new Register(
                                     command.getCommandId(),
-                                    directoryOf(manifestPath(command.getPayload()))));
+                                    ModelManifest.directoryOf(manifestPath(command))));
             case RETIRE_MODEL -> {
                 String model = command.getModel();
                 if (model == null || model.isBlank()) {
@@ -52,27 +51,15 @@ public sealed interface ModelCommand {
         };
     }
 
-    private static String manifestPath(String payload) {
-        JsonNode node;
+    /** The manifest a REGISTER_MODEL names, read by the same parser the verifier used. */
+    private static String manifestPath(ControlCommand command) {
         try {
-            node = new ObjectMapper().readTree(payload == null ? "" : payload);
-        } catch (IOException e) {
+            return ((CommandPayload.RegisterModel)
+                            CommandPayload.parse(command.getType(), command.getPayload()))
+                    .manifest();
+        } catch (MalformedCommandException e) {
             throw new IllegalArgumentException(
-                    "REGISTER_MODEL payload is not JSON: " + e.getMessage());
+                    "REGISTER_MODEL payload is unusable: " + e.getMessage(), e);
         }
-        String manifest = node == null ? "" : node.path("manifest").asText("");
-        if (manifest.isBlank()) {
-            throw new IllegalArgumentException(
-                    "REGISTER_MODEL payload names no manifest (expected {\"manifest\": \"DIR\"})");
-        }
-        return manifest;
-    }
-
-    private static Path directoryOf(String manifest) {
-        Path path = Path.of(manifest);
-        return path.getFileName() != null
-                        && path.getFileName().toString().equals(ModelManifest.FILE_NAME)
-                ? path.toAbsolutePath().getParent()
-                : path;
     }
 }
