@@ -6,7 +6,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
-import org.apache.flink.util.Collector;
 
 import io.arbiter.jobs.kafka.DeadLetterSplitter;
 import io.arbiter.jobs.kafka.IngestSource;
@@ -197,16 +196,7 @@ public final class ArbiterPipeline {
                         .uid(JobUids.BOOK_FILLS)
                         .name("fills to books");
         DataStream<BookEvent> signalEvents =
-                signals.flatMap(
-                                (ModelSignal s, Collector<BookEvent> out) -> {
-                                    for (String book : books) {
-                                        out.collect(
-                                                BookEvent.newBuilder()
-                                                        .setBook(book)
-                                                        .setSignal(s)
-                                                        .build());
-                                    }
-                                })
+                signals.flatMap(ToBooks.every(books, BookEvent.Builder::setSignal))
                         .returns(bookEvent)
                         .uid(JobUids.BOOK_SIGNALS)
                         .name("signals to books");
@@ -282,55 +272,31 @@ public final class ArbiterPipeline {
             DataStream<ControlCommand> commands,
             DataStream<GovernanceEvent> modelEvents,
             DataStream<DataQuality> quality) {
-        TreeSet<String> all = new TreeSet<>(books);
         AvroTypeInfo<BookEvent> type = new AvroTypeInfo<>(BookEvent.class);
         DataStream<BookEvent> fromCommands =
                 commands.flatMap(
-                                (ControlCommand c, Collector<BookEvent> out) -> {
-                                    for (String book :
-                                            "*".equals(c.getBook())
-                                                    ? all
-                                                    : java.util.Set.of(c.getBook())) {
-                                        out.collect(
-                                                BookEvent.newBuilder()
-                                                        .setBook(book)
-                                                        .setCommand(c)
-                                                        .build());
-                                    }
-                                })
+                                ToBooks.named(
+                                        books,
+                                        ControlCommand::getBook,
+                                        BookEvent.Builder::setCommand))
                         .returns(type)
                         .uid(JobUids.BOOK_COMMANDS)
                         .name("commands to books");
         DataStream<BookEvent> fromFailures =
                 modelEvents
-                        .flatMap(
-                                (GovernanceEvent e, Collector<BookEvent> out) -> {
-                                    if (e.getKind() != GovernanceKind.MODEL_ERROR
-                                            && !ModelReports.RULE_LATENCY.equals(e.getRuleId())) {
-                                        return; // registrations: the books learn them by command
-                                    }
-                                    for (String book : all) {
-                                        out.collect(
-                                                BookEvent.newBuilder()
-                                                        .setBook(book)
-                                                        .setModelEvent(e)
-                                                        .build());
-                                    }
-                                })
+                        // Registrations stay out: the books learn them by command.
+                        .filter(
+                                e ->
+                                        e.getKind() == GovernanceKind.MODEL_ERROR
+                                                || ModelReports.RULE_LATENCY.equals(e.getRuleId()))
+                        .uid(JobUids.MODEL_REPORTS)
+                        .name("model reports")
+                        .flatMap(ToBooks.every(books, BookEvent.Builder::setModelEvent))
                         .returns(type)
                         .uid(JobUids.BOOK_MODEL_FAILURES)
                         .name("model failures to books");
         DataStream<BookEvent> fromQuality =
-                quality.flatMap(
-                                (DataQuality q, Collector<BookEvent> out) -> {
-                                    for (String book : all) {
-                                        out.collect(
-                                                BookEvent.newBuilder()
-                                                        .setBook(book)
-                                                        .setDataQuality(q)
-                                                        .build());
-                                    }
-                                })
+                quality.flatMap(ToBooks.every(books, BookEvent.Builder::setDataQuality))
                         .returns(type)
                         .uid(JobUids.BOOK_DATA_QUALITY)
                         .name("data quality to books");

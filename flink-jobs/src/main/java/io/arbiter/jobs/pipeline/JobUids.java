@@ -25,6 +25,7 @@ public final class JobUids {
     public static final String BOOK_FILLS = "book-inputs-fills";
     public static final String BOOK_SIGNALS = "book-inputs-signals";
     public static final String BOOK_COMMANDS = "book-inputs-commands";
+    public static final String MODEL_REPORTS = "model-reports";
     public static final String BOOK_MODEL_FAILURES = "book-inputs-model-failures";
     public static final String BOOKS = "books";
     public static final String PLANNER_ALLOCATIONS = "planner-inputs-allocations";
