@@ -103,18 +103,9 @@ public final class ArbiterPipeline {
             Inputs inputs,
             Outputs outputs) {
         DataStream<Either<DeadLetter, SourcedBar>> rawBars = inputs.bars().attach(env);
-        SingleOutputStreamOperator<SourcedBar> bars =
-                rawBars.process(new DeadLetterSplitter<SourcedBar>("bars"))
-                        .returns(new AvroTypeInfo<>(SourcedBar.class))
-                        .uid(JobUids.SPLIT_BARS)
-                        .name("decode and validate bars");
-
+        SingleOutputStreamOperator<SourcedBar> bars = validBars(rawBars);
         SingleOutputStreamOperator<FeatureVector> features =
-                bars.keyBy(sourced -> sourced.getBar().getSymbol())
-                        .process(new FeatureFunction(policy.features(), inputs.barsTopic()))
-                        .returns(new AvroTypeInfo<>(FeatureVector.class))
-                        .uid(JobUids.FEATURES)
-                        .name("features by symbol");
+                features(bars, policy, inputs.barsTopic());
         features.sinkTo(outputs.features()).uid(JobUids.SINK_FEATURES).name("features sink");
 
         SingleOutputStreamOperator<SourcedCommand> commands =
@@ -260,6 +251,28 @@ public final class ArbiterPipeline {
                 .sinkTo(outputs.deadLetters())
                 .uid(JobUids.SINK_DEAD_LETTERS)
                 .name("dead-letter sink");
+    }
+
+    /**
+     * The bars that decode and pass validation; the others leave through the {@link
+     * DeadLetterOutput#TAG} side output. The first step of the job (benchmarks reuse it).
+     */
+    public static SingleOutputStreamOperator<SourcedBar> validBars(
+            DataStream<Either<DeadLetter, SourcedBar>> rawBars) {
+        return rawBars.process(new DeadLetterSplitter<SourcedBar>("bars"))
+                .returns(new AvroTypeInfo<>(SourcedBar.class))
+                .uid(JobUids.SPLIT_BARS)
+                .name("decode and validate bars");
+    }
+
+    /** One feature vector per admitted bar, keyed by symbol (benchmarks reuse it). */
+    public static SingleOutputStreamOperator<FeatureVector> features(
+            DataStream<SourcedBar> bars, Policy policy, String barsTopic) {
+        return bars.keyBy(sourced -> sourced.getBar().getSymbol())
+                .process(new FeatureFunction(policy.features(), barsTopic))
+                .returns(new AvroTypeInfo<>(FeatureVector.class))
+                .uid(JobUids.FEATURES)
+                .name("features by symbol");
     }
 
     /**

@@ -1,0 +1,240 @@
+package io.arbiter.benchmarks.pipeline;
+
+import io.arbiter.benchmarks.minicluster.BenchmarkJvm;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What {@code bin/arbiter bench} runs: how much data, on what parallelism, for how long the latency
+ * phase offers load, and where the results go.
+ *
+ * @param bars bars preloaded (N)
+ * @param symbols symbols they are spread over (K)
+ * @param parallelism of every stage's job
+ * @param partitions of the preloaded bars topic
+ * @param seed of the bars and fills
+ * @param warmupFraction share of a stage's input read before its measured window opens
+ * @param checkpointInterval of every stage (exactly-once output is visible once per checkpoint)
+ * @param latencyWarmup first part of the latency phase, whose samples are dropped
+ * @param latencyMeasured part of the latency phase whose samples are kept
+ * @param out folder of {@code bench-results.json} and {@code bench-results.md}
+ * @param modelsDir the models the full job scores
+ */
+public record BenchOptions(
+        long bars,
+        int symbols,
+        int parallelism,
+        int partitions,
+        long seed,
+        double warmupFraction,
+        Duration checkpointInterval,
+        Duration latencyWarmup,
+        Duration latencyMeasured,
+        Path out,
+        Path modelsDir) {
+
+    static final String USAGE =
+            """
+            usage: bin/arbiter bench [--quick] [--out DIR] [--bars N] [--symbols K]
+                                     [--parallelism P] [--partitions N] [--seed S]
+                                     [--checkpoint-interval-ms MS] [--latency-seconds S]
+                                     [--latency-warmup-seconds S] [--models DIR]
+              Starts a local Kafka broker, preloads N bars over K symbols and matching fills, and
+              measures passthrough, features and the full job on them, one after another, then the
+              full job's end-to-end latency at half its measured maximum rate. Writes
+              bench-results.json and bench-results.md to DIR (default: the current directory).
+              --quick: N = 200,000 (a few minutes), for development.""";
+
+    /** The issue's default run: 2,000,000 bars over 1,000 symbols. */
+    public static BenchOptions defaults(Path modelsDir) {
+        return new BenchOptions(
+                2_000_000,
+                1_000,
+                1,
+                4,
+                7,
+                0.1,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(60),
+                Path.of("."),
+                modelsDir);
+    }
+
+    /** The options of {@code args} over {@link #defaults}. */
+    public static BenchOptions parse(String[] args, Path defaultModelsDir) {
+        BenchOptions o = defaults(defaultModelsDir);
+        boolean quick = false;
+        Long bars = null;
+        Long latencySeconds = null;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            switch (flag) {
+                case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
+                case "--quick" -> {
+                    quick = true;
+                    continue;
+                }
+                default -> {}
+            }
+            String value = i + 1 < args.length ? args[++i] : null;
+            switch (flag) {
+                case "--out" -> o = o.with(Path.of(required(flag, value)), o.modelsDir());
+                case "--models" -> o = o.with(o.out(), Path.of(required(flag, value)));
+                case "--bars" -> bars = positive(flag, value);
+                case "--symbols" ->
+                        o =
+                                o.withSizes(
+                                        o.bars(),
+                                        (int) positive(flag, value),
+                                        o.parallelism(),
+                                        o.partitions());
+                case "--parallelism" ->
+                        o =
+                                o.withSizes(
+                                        o.bars(),
+                                        o.symbols(),
+                                        (int) positive(flag, value),
+                                        o.partitions());
+                case "--partitions" ->
+                        o =
+                                o.withSizes(
+                                        o.bars(),
+                                        o.symbols(),
+                                        o.parallelism(),
+                                        (int) positive(flag, value));
+                case "--seed" -> o = o.withSeed(BenchmarkJvm.number(flag, value, USAGE));
+                case "--checkpoint-interval-ms" ->
+                        o = o.withCheckpointInterval(Duration.ofMillis(positive(flag, value)));
+                case "--latency-seconds" -> latencySeconds = positive(flag, value);
+                case "--latency-warmup-seconds" ->
+                        o =
+                                o.withLatency(
+                                        Duration.ofSeconds(BenchmarkJvm.number(flag, value, USAGE)),
+                                        o.latencyMeasured());
+                default ->
+                        throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+            }
+        }
+        if (quick) {
+            o =
+                    o.withSizes(200_000, o.symbols(), o.parallelism(), o.partitions())
+                            .withLatency(Duration.ofSeconds(10), Duration.ofSeconds(20));
+        }
+        if (bars != null) {
+            o = o.withSizes(bars, o.symbols(), o.parallelism(), o.partitions());
+        }
+        if (latencySeconds != null) {
+            o = o.withLatency(o.latencyWarmup(), Duration.ofSeconds(latencySeconds));
+        }
+        if (o.bars() % o.symbols() != 0) {
+            throw new IllegalArgumentException(
+                    "--bars ("
+                            + o.bars()
+                            + ") must be a multiple of --symbols ("
+                            + o.symbols()
+                            + ")");
+        }
+        if (o.bars() / o.symbols() < 20) {
+            throw new IllegalArgumentException(
+                    "need at least 20 bars per symbol, got " + o.bars() / o.symbols());
+        }
+        return o;
+    }
+
+    /** Bars per symbol. */
+    public int steps() {
+        return Math.toIntExact(bars / symbols);
+    }
+
+    BenchOptions with(Path out, Path modelsDir) {
+        return new BenchOptions(
+                bars,
+                symbols,
+                parallelism,
+                partitions,
+                seed,
+                warmupFraction,
+                checkpointInterval,
+                latencyWarmup,
+                latencyMeasured,
+                out,
+                modelsDir);
+    }
+
+    BenchOptions withSizes(long bars, int symbols, int parallelism, int partitions) {
+        return new BenchOptions(
+                bars,
+                symbols,
+                parallelism,
+                partitions,
+                seed,
+                warmupFraction,
+                checkpointInterval,
+                latencyWarmup,
+                latencyMeasured,
+                out,
+                modelsDir);
+    }
+
+    BenchOptions withSeed(long seed) {
+        return new BenchOptions(
+                bars,
+                symbols,
+                parallelism,
+                partitions,
+                seed,
+                warmupFraction,
+                checkpointInterval,
+                latencyWarmup,
+                latencyMeasured,
+                out,
+                modelsDir);
+    }
+
+    BenchOptions withCheckpointInterval(Duration interval) {
+        return new BenchOptions(
+                bars,
+                symbols,
+                parallelism,
+                partitions,
+                seed,
+                warmupFraction,
+                interval,
+                latencyWarmup,
+                latencyMeasured,
+                out,
+                modelsDir);
+    }
+
+    BenchOptions withLatency(Duration warmup, Duration measured) {
+        return new BenchOptions(
+                bars,
+                symbols,
+                parallelism,
+                partitions,
+                seed,
+                warmupFraction,
+                checkpointInterval,
+                warmup,
+                measured,
+                out,
+                modelsDir);
+    }
+
+    private static String required(String flag, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(flag + " needs a value\n" + USAGE);
+        }
+        return value;
+    }
+
+    private static long positive(String flag, String value) {
+        long number = BenchmarkJvm.number(flag, value, USAGE);
+        if (number < 1) {
+            throw new IllegalArgumentException(flag + " must be at least 1, got " + number);
+        }
+        return number;
+    }
+}

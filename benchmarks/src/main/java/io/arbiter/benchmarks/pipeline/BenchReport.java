@@ -1,0 +1,257 @@
+package io.arbiter.benchmarks.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The results of one run in the three forms users read: a console table, {@code bench-results.md}
+ * and {@code bench-results.json} (the issue's fields first, then what explains them).
+ */
+final class BenchReport {
+
+    static final String JSON_FILE = "bench-results.json";
+    static final String MARKDOWN_FILE = "bench-results.md";
+
+    private final BenchOptions options;
+    private final Preload.Written data;
+    private final List<StageResult> stages;
+    private final LatencyResult latency;
+
+    BenchReport(
+            BenchOptions options,
+            Preload.Written data,
+            List<StageResult> stages,
+            LatencyResult latency) {
+        this.options = options;
+        this.data = data;
+        this.stages = List.copyOf(stages);
+        this.latency = latency;
+    }
+
+    List<StageResult> stages() {
+        return stages;
+    }
+
+    /** Per-core rate of {@code stage} over the passthrough's. */
+    double ratioToPassthrough(StageResult stage) {
+        return stage.eventsPerCoreSecond() / stages.get(0).eventsPerCoreSecond();
+    }
+
+    String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "%-12s %12s %10s %9s %14s %11s %10s%n",
+                        "stage",
+                        "events",
+                        "cpu s",
+                        "wall s",
+                        "events/core·s",
+                        "events/s",
+                        "vs passth."));
+        for (StageResult s : stages) {
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "%-12s %,12d %10.2f %9.2f %,14.0f %,11.0f %10.3f%n",
+                            s.stage().label(),
+                            s.events(),
+                            s.cpuSeconds(),
+                            s.wallSeconds(),
+                            s.eventsPerCoreSecond(),
+                            s.eventsPerSecond(),
+                            ratioToPassthrough(s)));
+        }
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "full job latency at %,.0f bars/s offered (%,.0f achieved), %,d signals:"
+                                + " p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms"
+                                + " (checkpoints every %d ms)%n",
+                        latency.offeredBarsPerSecond(),
+                        latency.achievedBarsPerSecond(),
+                        latency.samples(),
+                        latency.p50(),
+                        latency.p99(),
+                        latency.p999(),
+                        latency.max(),
+                        latency.checkpointIntervalMillis()));
+        return out.toString();
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Arbiter pipeline benchmark\n\n");
+        md.append(
+                String.format(
+                        Locale.ROOT,
+                        "%,d bars over %,d symbols and %,d matching fills, parallelism %d, bars"
+                                + " topic of %d partitions, checkpoints every %d ms, the first"
+                                + " %.0f %% of each stage's input read before its window opens."
+                                + "%n%n",
+                        data.bars(),
+                        options.symbols(),
+                        data.fills(),
+                        options.parallelism(),
+                        options.partitions(),
+                        options.checkpointInterval().toMillis(),
+                        options.warmupFraction() * 100));
+        md.append(
+                "| stage | events | CPU s | wall s | events/s per core | events/s | ratio to"
+                        + " passthrough |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (StageResult s : stages) {
+            md.append(
+                    String.format(
+                            Locale.ROOT,
+                            "| %s | %,d | %.2f | %.2f | %,.0f | %,.0f | %.3f |%n",
+                            s.stage().label(),
+                            s.events(),
+                            s.cpuSeconds(),
+                            s.wallSeconds(),
+                            s.eventsPerCoreSecond(),
+                            s.eventsPerSecond(),
+                            ratioToPassthrough(s)));
+        }
+        md.append(
+                String.format(
+                        Locale.ROOT,
+                        "%nFull job, end to end (bar event time → signal readable by a"
+                                + " read_committed consumer) at %,.0f bars/s offered (%,.0f"
+                                + " achieved, half the measured maximum), %,d signals: **p50 %.0f"
+                                + " ms, p99 %.0f ms, p99.9 %.0f ms** (max %.0f ms; checkpoints"
+                                + " every %d ms, watermark out-of-orderness %d ms).%n",
+                        latency.offeredBarsPerSecond(),
+                        latency.achievedBarsPerSecond(),
+                        latency.samples(),
+                        latency.p50(),
+                        latency.p99(),
+                        latency.p999(),
+                        latency.max(),
+                        latency.checkpointIntervalMillis(),
+                        latency.outOfOrdernessMillis()));
+        md.append("\nJVM: ").append(jvmLine()).append("\n");
+        for (StageResult s : stages) {
+            if (s.profile() != null) {
+                md.append("\n## Where the CPU goes: ").append(s.stage().label()).append("\n\n");
+                md.append(s.profile().toMarkdown()).append("\n");
+            }
+        }
+        return md.toString();
+    }
+
+    Map<String, Object> json() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        List<Map<String, Object>> stageRows = new ArrayList<>();
+        for (StageResult s : stages) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", s.stage().label());
+            row.put("events", s.events());
+            row.put("cpu_seconds", s.cpuSeconds());
+            row.put("wall_seconds", s.wallSeconds());
+            row.put("events_per_core_second", s.eventsPerCoreSecond());
+            row.put("ratio_to_passthrough", ratioToPassthrough(s));
+            row.put("events_per_second", s.eventsPerSecond());
+            row.put("cores_busy", s.coresBusy());
+            row.put("warmup_events", s.warmupEvents());
+            row.put("job_seconds", s.jobSeconds());
+            if (s.profile() != null) {
+                row.put("profile", s.profile().toJsonTree());
+            }
+            stageRows.add(row);
+        }
+        root.put("stages", stageRows);
+        Map<String, Object> lat = new LinkedHashMap<>();
+        lat.put("p50", latency.p50());
+        lat.put("p99", latency.p99());
+        lat.put("p999", latency.p999());
+        lat.put("max", latency.max());
+        lat.put("samples", latency.samples());
+        lat.put("offered_bars_per_second", latency.offeredBarsPerSecond());
+        lat.put("achieved_bars_per_second", latency.achievedBarsPerSecond());
+        lat.put("checkpoint_interval_ms", latency.checkpointIntervalMillis());
+        lat.put("watermark_out_of_orderness_ms", latency.outOfOrdernessMillis());
+        root.put("latency_ms", lat);
+        root.put("jvm", jvm());
+        root.put("parallelism", options.parallelism());
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("bars", data.bars());
+        input.put("symbols", options.symbols());
+        input.put("fills", data.fills());
+        input.put("seed", options.seed());
+        input.put("bars_partitions", options.partitions());
+        input.put("warmup_fraction", options.warmupFraction());
+        input.put("checkpoint_interval_ms", options.checkpointInterval().toMillis());
+        input.put("preload_seconds", data.seconds());
+        root.put("data", input);
+        return root;
+    }
+
+    /** Writes both files into {@code dir}; returns their paths. */
+    List<Path> write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path json = dir.resolve(JSON_FILE);
+        Path md = dir.resolve(MARKDOWN_FILE);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(json.toFile(), json());
+        Files.writeString(md, markdown());
+        return List.of(json, md);
+    }
+
+    static Map<String, Object> jvm() {
+        Runtime runtime = Runtime.getRuntime();
+        Map<String, Object> jvm = new LinkedHashMap<>();
+        jvm.put("vm", System.getProperty("java.vm.name"));
+        jvm.put("version", System.getProperty("java.runtime.version"));
+        jvm.put(
+                "flags",
+                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(BenchReport::isFlag)
+                        .toList());
+        jvm.put("cores", runtime.availableProcessors());
+        jvm.put("max_heap_mib", runtime.maxMemory() >> 20);
+        jvm.put(
+                "gc",
+                ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(GarbageCollectorMXBean::getName)
+                        .toList());
+        return jvm;
+    }
+
+    private static String jvmLine() {
+        Map<String, Object> jvm = jvm();
+        return jvm.get("vm")
+                + " "
+                + jvm.get("version")
+                + ", "
+                + jvm.get("cores")
+                + " cores, max heap "
+                + jvm.get("max_heap_mib")
+                + " MiB, GC "
+                + jvm.get("gc")
+                + ", flags "
+                + jvm.get("flags");
+    }
+
+    /**
+     * The options that shape performance; the launcher's paths and --add-opens say nothing of it.
+     */
+    private static boolean isFlag(String argument) {
+        return !argument.startsWith("--add-opens")
+                && !argument.startsWith("-Darbiter.")
+                && !argument.startsWith("-Dlog4j2.");
+    }
+}

@@ -1,0 +1,20 @@
+package io.arbiter.benchmarks.pipeline;
+
+/**
+ * The full job's end-to-end latency at a fixed offered load: from a bar's event time (its send
+ * time) to the moment a read_committed consumer receives a signal for it.
+ *
+ * @param offeredBarsPerSecond the rate the feed was asked for (half the measured maximum)
+ * @param achievedBarsPerSecond the rate it kept over the whole phase
+ * @param samples signals measured (warm-up excluded)
+ */
+public record LatencyResult(
+        double offeredBarsPerSecond,
+        double achievedBarsPerSecond,
+        long samples,
+        double p50,
+        double p99,
+        double p999,
+        double max,
+        long checkpointIntervalMillis,
+        long outOfOrdernessMillis) {}

@@ -1,0 +1,96 @@
+package io.arbiter.benchmarks.pipeline;
+
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.arbiter.benchmarks.profile.StageProfile;
+import io.arbiter.benchmarks.profile.StageProfiler;
+import io.arbiter.jobs.config.ArbiterConfig;
+import io.arbiter.jobs.config.ArbiterOptions;
+import io.arbiter.jobs.pipeline.JobEnvironment;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs one stage's job on a MiniCluster in this JVM and measures it: the window opens once the
+ * sources have emitted the warm-up records (so class loading, JIT compilation, task deployment and
+ * the first checkpoint stay outside it) and closes when the bounded job has finished, its last
+ * transactions committed.
+ */
+final class StageRunner {
+
+    /** How often the harness looks at the sources' counters before the window opens. */
+    private static final long POLL_MILLIS = 2;
+
+    /** Stack samples per second of the profiler, kept low so it barely disturbs the job. */
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(20);
+
+    private StageRunner() {}
+
+    static StageResult run(Stage stage, ArbiterConfig config, long totalEvents, long warmupEvents)
+            throws Exception {
+        Configuration flink = JobEnvironment.flinkConfiguration(config);
+        flink.set(RestOptions.BIND_PORT, "0");
+        flink.set(TaskManagerOptions.NUM_TASK_SLOTS, config.get(ArbiterOptions.PARALLELISM));
+        SourceProgress.install(flink);
+        SourceProgress.reset();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
+        stage.define(env, config);
+        List<String> topics = stage.inputTopics(config);
+
+        // The previous stage's garbage is not this stage's cost.
+        System.gc();
+        long submitted = System.nanoTime();
+        JobClient job = env.executeAsync("bench " + stage.label());
+        CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
+        long opened;
+        while ((opened = SourceProgress.emitted(topics)) < warmupEvents) {
+            if (result.isDone()) {
+                result.get(); // a failure surfaces here
+                throw new IllegalStateException(
+                        stage.label()
+                                + " ended after "
+                                + opened
+                                + " records, before its warm-up of "
+                                + warmupEvents
+                                + ": give it more data");
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+        long cpuBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
+        StageProfile profile;
+        try (StageProfiler profiler = StageProfiler.start(SAMPLE_EVERY)) {
+            result.get();
+            long wallNanos = System.nanoTime() - wallBefore;
+            long cpuNanos = processCpuNanos() - cpuBefore;
+            profile = profiler.stop();
+            long read = SourceProgress.emitted(topics);
+            if (read != totalEvents) {
+                throw new IllegalStateException(
+                        stage.label() + " read " + read + " of the " + totalEvents + " records");
+            }
+            return new StageResult(
+                    stage,
+                    totalEvents - opened,
+                    cpuNanos / 1e9 - profile.samplerCpuSeconds(),
+                    wallNanos / 1e9,
+                    opened,
+                    (System.nanoTime() - submitted) / 1e9,
+                    profile);
+        }
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+}
