@@ -66,9 +66,20 @@ public record StageProfile(
     /** Plain-text tables (top 15 rows each) for the console. */
     public String toText() {
         StringBuilder out = new StringBuilder();
+        String groupsTitle = "CPU by thread group (exact)";
+        String operatorsTitle = "CPU by operator (sampled, scaled to exact thread CPU)";
+        // One name column for both tables, wide enough for the titles, so the numbers line up.
+        int width = Math.max(groupsTitle.length(), operatorsTitle.length()) - 2;
+        for (Share row : shown(byThreadGroup)) {
+            width = Math.max(width, row.name().length());
+        }
+        for (Share row : shown(byOperator)) {
+            width = Math.max(width, row.name().length());
+        }
+        width = Math.min(width, 90);
         out.append(summary()).append('\n');
-        textTable(out, "CPU by thread group (exact)", byThreadGroup);
-        textTable(out, "CPU by operator (sampled, scaled to exact thread CPU)", byOperator);
+        textTable(out, groupsTitle, byThreadGroup, width);
+        textTable(out, operatorsTitle, byOperator, width);
         return out.toString();
     }
 
@@ -141,12 +152,8 @@ public record StageProfile(
         return shown;
     }
 
-    private static void textTable(StringBuilder out, String title, List<Share> shares) {
+    private static void textTable(StringBuilder out, String title, List<Share> shares, int width) {
         List<Share> rows = shown(shares);
-        int width = 20;
-        for (Share row : rows) {
-            width = Math.max(width, Math.min(row.name().length(), 90));
-        }
         out.append(
                 String.format(
                         Locale.ROOT, "%-" + (width + 2) + "s %9s %8s\n", title, "CPU s", "share"));

@@ -1,27 +1,36 @@
 package io.arbiter.benchmarks.profile;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 
 /**
  * Stands in for an operator function: an Arbiter class that burns CPU on arithmetic, run directly
- * as the thread's {@link Runnable} so that it is the outermost Arbiter frame on the stack.
+ * as the thread's {@link Runnable} so that it is the outermost Arbiter frame on the stack. It spins
+ * until it has used a given amount of its own CPU (capped in wall time), so that a busy build
+ * machine slows it down instead of failing the assertions about how much CPU it used.
  */
 final class SpinningOperator implements Runnable {
 
-    private final Duration busyFor;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final Duration cpu;
+    private final Duration wallCap;
 
     /** Published so that the JIT cannot drop the loop as dead code. */
     volatile double result;
 
-    SpinningOperator(Duration busyFor) {
-        this.busyFor = busyFor;
+    SpinningOperator(Duration cpu, Duration wallCap) {
+        this.cpu = cpu;
+        this.wallCap = wallCap;
     }
 
     @Override
     public void run() {
-        long end = System.nanoTime() + busyFor.toNanos();
+        long cpuEnd = THREADS.getCurrentThreadCpuTime() + cpu.toNanos();
+        long wallEnd = System.nanoTime() + wallCap.toNanos();
         double x = 1;
-        while (System.nanoTime() < end) {
+        while (THREADS.getCurrentThreadCpuTime() < cpuEnd && System.nanoTime() < wallEnd) {
             x = spin(x);
         }
         result = x;

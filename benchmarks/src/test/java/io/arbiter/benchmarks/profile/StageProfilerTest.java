@@ -35,7 +35,10 @@ class StageProfilerTest {
                             }
                         },
                         IDLE);
-        Thread busy = new Thread(new SpinningOperator(Duration.ofSeconds(1)), BUSY);
+        Thread busy =
+                new Thread(
+                        new SpinningOperator(Duration.ofMillis(800), Duration.ofMillis(2500)),
+                        BUSY);
 
         StageProfile profile;
         StageProfiler profiler =
