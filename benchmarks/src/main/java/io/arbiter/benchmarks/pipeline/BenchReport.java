@@ -166,6 +166,8 @@ final class BenchReport {
             row.put("events_per_second", s.eventsPerSecond());
             row.put("cores_busy", s.coresBusy());
             row.put("warmup_events", s.warmupEvents());
+            row.put("gc_seconds", s.gcSeconds());
+            row.put("jit_seconds", s.jitSeconds());
             row.put("job_seconds", s.jobSeconds());
             if (s.profile() != null) {
                 row.put("profile", s.profile().toJsonTree());

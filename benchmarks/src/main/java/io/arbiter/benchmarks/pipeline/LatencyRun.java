@@ -1,10 +1,7 @@
 package io.arbiter.benchmarks.pipeline;
 
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.arbiter.benchmarks.features.SyntheticBars;
@@ -37,22 +34,22 @@ final class LatencyRun {
     private LatencyRun() {}
 
     static LatencyResult run(
+            SharedCluster cluster,
             ArbiterConfig config,
             SyntheticBars prices,
             double barsPerSecond,
             Duration warmup,
             Duration measured)
             throws Exception {
-        Configuration flink = JobEnvironment.flinkConfiguration(config);
-        flink.set(RestOptions.BIND_PORT, "0");
-        flink.set(TaskManagerOptions.NUM_TASK_SLOTS, config.get(ArbiterOptions.PARALLELISM));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(
+                        JobEnvironment.flinkConfiguration(config));
         KafkaWiring.defineJob(env, config, false);
         System.gc();
-        JobClient job = env.executeAsync("bench latency");
+        JobID job = cluster.submit(env, config.get(ArbiterOptions.JOB_NAME));
         try (KafkaConsumer<byte[], byte[]> consumer =
                 consumer(config.kafkaProperties(), config.get(ArbiterOptions.TOPIC_SIGNALS))) {
-            awaitRunning(job);
+            awaitRunning(cluster, job);
             PacedFeed feed =
                     new PacedFeed(
                             config.kafkaProperties(),
@@ -108,7 +105,7 @@ final class LatencyRun {
                     checkpoint,
                     config.get(ArbiterOptions.MAX_OUT_OF_ORDERNESS).toMillis());
         } finally {
-            job.cancel().get();
+            cluster.cancel(job);
         }
     }
 
@@ -118,12 +115,12 @@ final class LatencyRun {
         return sorted[Math.max(0, rank - 1)];
     }
 
-    private static void awaitRunning(JobClient job) throws Exception {
+    private static void awaitRunning(SharedCluster cluster, JobID job) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (job.getJobStatus().get() != JobStatus.RUNNING) {
-            if (System.nanoTime() > deadline || job.getJobStatus().get().isTerminalState()) {
-                throw new IllegalStateException(
-                        "the latency job did not start: " + job.getJobStatus().get());
+        JobStatus status;
+        while ((status = cluster.status(job)) != JobStatus.RUNNING) {
+            if (System.nanoTime() > deadline || status.isTerminalState()) {
+                throw new IllegalStateException("the latency job did not start: " + status);
             }
             Thread.sleep(50);
         }

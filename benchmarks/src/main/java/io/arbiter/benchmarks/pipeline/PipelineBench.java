@@ -32,8 +32,11 @@ public final class PipelineBench {
     static final String KAFKA_CLASSPATH_PROPERTY = "arbiter.kafka.classpath";
 
     static final String BOOK = "desk";
-    static final String BARS_TOPIC = "bench.market.bars";
-    static final String FILLS_TOPIC = "bench.exec.fills";
+
+    /** Warm-up runs end once compilation takes less than this share of a run's CPU. */
+    static final double SETTLED_JIT_SHARE = 0.05;
+
+    static final int MAX_WARMUP_ROUNDS = 4;
 
     /** Round trips each model opens per bar step (daily bars: under the 10 trades/day breaker). */
     static final double TRADES_PER_MODEL_PER_STEP = 3.0;
@@ -41,11 +44,14 @@ public final class PipelineBench {
     private final BenchOptions options;
     private final String bootstrapServers;
     private final Path workDir;
+    private final SharedCluster cluster;
 
-    PipelineBench(BenchOptions options, String bootstrapServers, Path workDir) {
+    PipelineBench(
+            BenchOptions options, String bootstrapServers, Path workDir, SharedCluster cluster) {
         this.options = options;
         this.bootstrapServers = bootstrapServers;
         this.workDir = workDir;
+        this.cluster = cluster;
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,15 +69,16 @@ public final class PipelineBench {
         BenchmarkJvm.describe("Arbiter pipeline benchmark");
         Path workDir = Files.createTempDirectory("arbiter-bench-");
         try (LocalKafkaBroker broker =
-                LocalKafkaBroker.builder()
-                        .dataDir(workDir.resolve("kafka"))
-                        .port(0)
-                        .classpath(kafkaClasspath)
-                        .build()
-                        .start()) {
+                        LocalKafkaBroker.builder()
+                                .dataDir(workDir.resolve("kafka"))
+                                .port(0)
+                                .classpath(kafkaClasspath)
+                                .build()
+                                .start();
+                SharedCluster cluster = new SharedCluster(options.parallelism())) {
             say("Kafka broker (own JVM, pid " + broker.pid() + ") at " + broker.bootstrapServers());
             BenchReport report =
-                    new PipelineBench(options, broker.bootstrapServers(), workDir).run();
+                    new PipelineBench(options, broker.bootstrapServers(), workDir, cluster).run();
             List<Path> files = report.write(options.out());
             for (StageResult stage : report.stages()) {
                 if (stage.stage() == Stage.FULL && stage.profile() != null) {
@@ -89,62 +96,31 @@ public final class PipelineBench {
 
     /** Preloads, runs every stage and the latency phase. */
     BenchReport run() throws Exception {
-        List<String> modelIds = scoredModels(options.modelsDir());
-        say(
-                String.format(
-                        Locale.ROOT,
-                        "Generating %,d bars over %,d symbols and fills of %s (seed %d)…",
-                        options.bars(),
-                        options.symbols(),
-                        modelIds,
-                        options.seed()));
-        SyntheticBars bars =
-                SyntheticBars.generate(options.symbols(), options.steps(), options.seed());
-        List<Fill> fills =
-                MatchingFills.generate(
-                        bars, BOOK, modelIds, TRADES_PER_MODEL_PER_STEP, options.seed());
-        ArbiterConfig base = config("preload", Map.of());
-        TopicAdmin.ensureTopics(
-                base.kafkaProperties(),
-                List.of(BARS_TOPIC),
-                options.partitions(),
-                Map.of("retention.ms", "-1"));
-        // Every fill is keyed by its book: one partition holds them all.
-        TopicAdmin.ensureTopics(
-                base.kafkaProperties(), List.of(FILLS_TOPIC), 1, Map.of("retention.ms", "-1"));
-        Preload.Written written =
-                Preload.write(base.kafkaProperties(), BARS_TOPIC, FILLS_TOPIC, bars, fills);
-        say(
-                String.format(
-                        Locale.ROOT,
-                        "Preloaded %,d bars and %,d fills in %.1f s",
-                        written.bars(),
-                        written.fills(),
-                        written.seconds()));
-        bars = null; // the stages read Kafka; the generator's arrays are not theirs to carry
+        List<String> models = scoredModels(options.modelsDir());
+        Inputs measured = preload("bench", options.bars(), options.seed(), models);
+        Inputs warmupData =
+                preload("bench.warmup", warmupBars(options), options.seed() + 2, models);
 
         List<StageResult> results = new ArrayList<>();
         for (Stage stage : Stage.values()) {
-            ArbiterConfig config = config(stage.label(), Map.of());
-            createOutputs(config);
-            long total = written.bars() + (stage == Stage.FULL ? written.fills() : 0);
+            warmUp(stage, warmupData);
+            long total = measured.events(stage);
             long warmup = (long) (total * options.warmupFraction());
             say(
                     String.format(
                             Locale.ROOT,
-                            "Stage %s: %,d events, the first %,d of them warm-up…",
+                            "Stage %s: %,d events, the window opens after %,d…",
                             stage.label(),
                             total,
                             warmup));
-            StageResult result = StageRunner.run(stage, config, total, warmup);
-            say(
-                    String.format(
-                            Locale.ROOT,
-                            "  %,d events in %.2f s wall, %.2f CPU s: %,.0f events/s per core",
-                            result.events(),
-                            result.wallSeconds(),
-                            result.cpuSeconds(),
-                            result.eventsPerCoreSecond()));
+            StageResult result =
+                    StageRunner.run(
+                            cluster,
+                            stage,
+                            config(stage.label(), measured, Map.of()),
+                            total,
+                            warmup);
+            say("  " + summary(result));
             results.add(result);
         }
 
@@ -156,51 +132,127 @@ public final class PipelineBench {
         int liveSteps = (int) Math.max(2, Math.ceil(offered * seconds / options.symbols()) + 1);
         SyntheticBars live =
                 SyntheticBars.generate(options.symbols(), liveSteps, options.seed() + 1);
+        Inputs liveTopics = Inputs.topics("bench.live");
+        liveTopics.create(kafka(), options.partitions());
         ArbiterConfig liveConfig =
                 config(
                         "live",
-                        Map.of(
-                                // The live feed is in order per partition: no disorder to wait for.
-                                ArbiterOptions.MAX_OUT_OF_ORDERNESS.key(), "0 ms",
-                                ArbiterOptions.TOPIC_BARS.key(), "bench.live.market.bars",
-                                ArbiterOptions.TOPIC_FILLS.key(), "bench.live.exec.fills"));
-        createOutputs(liveConfig);
-        TopicAdmin.ensureTopics(
-                liveConfig.kafkaProperties(),
-                List.of(liveConfig.get(ArbiterOptions.TOPIC_BARS)),
-                options.partitions(),
-                Map.of());
-        TopicAdmin.ensureTopics(
-                liveConfig.kafkaProperties(),
-                List.of(liveConfig.get(ArbiterOptions.TOPIC_FILLS)),
-                1,
-                Map.of());
+                        liveTopics,
+                        // The live feed is in order per partition: no disorder to wait for.
+                        Map.of(ArbiterOptions.MAX_OUT_OF_ORDERNESS.key(), "0 ms"));
         say(
                 String.format(
                         Locale.ROOT,
-                        "Latency: the full job fed %,.0f bars/s (half of %,.0f) for %d s, the first %d s"
-                                + " dropped…",
+                        "Latency: the full job fed %,.0f bars/s (half of %,.0f) for %d s, the"
+                                + " first %d s dropped…",
                         offered,
                         full.eventsPerSecond(),
                         Math.round(seconds),
                         options.latencyWarmup().toSeconds()));
         LatencyResult latency =
                 LatencyRun.run(
+                        cluster,
                         liveConfig,
                         live,
                         offered,
                         options.latencyWarmup(),
                         options.latencyMeasured());
-        return new BenchReport(options, written, results, latency);
+        return new BenchReport(options, measured.written(), results, latency);
     }
 
     /**
-     * The job's configuration for one stage: its own job name (so transactional ids never clash),
-     * its own output topics, the preloaded input topics.
+     * Runs {@code stage} on the warm-up data until the JIT compilers spend under {@value
+     * #SETTLED_JIT_SHARE} of a run's CPU (at most {@value #MAX_WARMUP_ROUNDS} runs): compiling the
+     * job's code costs more CPU than running it at first, and that is no stage's steady cost.
      */
-    ArbiterConfig config(String stage, Map<String, String> extra) {
+    private void warmUp(Stage stage, Inputs data) throws Exception {
+        long total = data.events(stage);
+        for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
+            StageResult run =
+                    StageRunner.run(
+                            cluster,
+                            stage,
+                            config("warmup-" + stage.label(), data, Map.of()),
+                            total,
+                            total / 10);
+            double jitShare = run.jitSeconds() / run.cpuSeconds();
+            say(
+                    String.format(
+                            Locale.ROOT,
+                            "Warm-up %s, round %d: %,.0f events/s per core, JIT %.0f %% of the CPU",
+                            stage.label(),
+                            round,
+                            run.eventsPerCoreSecond(),
+                            jitShare * 100));
+            if (jitShare < SETTLED_JIT_SHARE) {
+                return;
+            }
+        }
+    }
+
+    /** Bars of the warm-up data: a tenth of the run's, at least 20 per symbol. */
+    static long warmupBars(BenchOptions options) {
+        long steps = Math.max(20, options.steps() / 10);
+        return steps * options.symbols();
+    }
+
+    /** Generates and preloads bars and matching fills into {@code prefix}'s two topics. */
+    private Inputs preload(String prefix, long barCount, long seed, List<String> models)
+            throws Exception {
+        say(
+                String.format(
+                        Locale.ROOT,
+                        "Generating %,d bars over %,d symbols and fills of %s (seed %d) for %s…",
+                        barCount,
+                        options.symbols(),
+                        models,
+                        seed,
+                        prefix));
+        SyntheticBars bars =
+                SyntheticBars.generate(
+                        options.symbols(), Math.toIntExact(barCount / options.symbols()), seed);
+        List<Fill> fills =
+                MatchingFills.generate(bars, BOOK, models, TRADES_PER_MODEL_PER_STEP, seed);
+        Inputs topics = Inputs.topics(prefix);
+        topics.create(kafka(), options.partitions());
+        Preload.Written written =
+                Preload.write(kafka(), topics.bars(), topics.fills(), bars, fills);
+        say(
+                String.format(
+                        Locale.ROOT,
+                        "Preloaded %,d bars and %,d fills in %.1f s",
+                        written.bars(),
+                        written.fills(),
+                        written.seconds()));
+        return topics.with(written);
+    }
+
+    private static String summary(StageResult result) {
+        return String.format(
+                Locale.ROOT,
+                "%,d events in %.2f s wall, %.2f CPU s: %,.0f events/s per core (of which GC"
+                        + " threads %.2f s, JIT compilers %.2f s)",
+                result.events(),
+                result.wallSeconds(),
+                result.cpuSeconds(),
+                result.eventsPerCoreSecond(),
+                result.gcSeconds(),
+                result.jitSeconds());
+    }
+
+    private java.util.Properties kafka() {
+        java.util.Properties kafka = new java.util.Properties();
+        kafka.put("bootstrap.servers", bootstrapServers);
+        return kafka;
+    }
+
+    /**
+     * The job's configuration for one run: its own job name (so transactional ids never clash), its
+     * own output topics, the inputs given.
+     */
+    ArbiterConfig config(String run, Inputs inputs, Map<String, String> extra) throws Exception {
         Map<String, String> overrides = new HashMap<>();
-        overrides.put(ArbiterOptions.JOB_NAME.key(), "bench-" + stage);
+        overrides.put(ArbiterOptions.JOB_NAME.key(), "bench-" + run);
         overrides.put(ArbiterOptions.PARALLELISM.key(), String.valueOf(options.parallelism()));
         overrides.put(ArbiterOptions.BOOTSTRAP_SERVERS.key(), bootstrapServers);
         overrides.put(
@@ -208,15 +260,17 @@ public final class PipelineBench {
                 options.checkpointInterval().toMillis() + " ms");
         overrides.put(
                 ArbiterOptions.CHECKPOINT_DIR.key(),
-                workDir.resolve("checkpoints").resolve(stage).toUri().toString());
+                workDir.resolve("checkpoints").resolve(run).toUri().toString());
         overrides.put(ArbiterOptions.MODELS_DIR.key(), options.modelsDir().toString());
         for (ConfigOption<String> topic : ArbiterOptions.TOPICS) {
-            overrides.put(topic.key(), "bench." + stage + "." + topic.defaultValue());
+            overrides.put(topic.key(), "bench." + run + "." + topic.defaultValue());
         }
-        overrides.put(ArbiterOptions.TOPIC_BARS.key(), BARS_TOPIC);
-        overrides.put(ArbiterOptions.TOPIC_FILLS.key(), FILLS_TOPIC);
+        overrides.put(ArbiterOptions.TOPIC_BARS.key(), inputs.bars());
+        overrides.put(ArbiterOptions.TOPIC_FILLS.key(), inputs.fills());
         overrides.putAll(extra);
-        return ArbiterConfig.defaults().with(overrides);
+        ArbiterConfig config = ArbiterConfig.defaults().with(overrides);
+        createOutputs(config);
+        return config;
     }
 
     private void createOutputs(ArbiterConfig config) throws Exception {

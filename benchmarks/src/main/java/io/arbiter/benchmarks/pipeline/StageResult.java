@@ -10,6 +10,8 @@ import io.arbiter.benchmarks.profile.StageProfile;
  * @param cpuSeconds CPU the job's process used inside the window (the profiler's own excluded)
  * @param wallSeconds length of the window
  * @param warmupEvents input records consumed before the window opened
+ * @param gcSeconds CPU of the garbage collector's threads inside the window (NaN: unknown)
+ * @param jitSeconds CPU of the JIT compiler threads inside the window (NaN: unknown)
  * @param jobSeconds the whole job, submission to end, warm-up included
  * @param profile where the CPU went, when the stage was profiled (else null)
  */
@@ -19,6 +21,8 @@ public record StageResult(
         double cpuSeconds,
         double wallSeconds,
         long warmupEvents,
+        double gcSeconds,
+        double jitSeconds,
         double jobSeconds,
         StageProfile profile) {
 

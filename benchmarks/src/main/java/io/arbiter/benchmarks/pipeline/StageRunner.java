@@ -1,10 +1,5 @@
 package io.arbiter.benchmarks.pipeline;
 
-import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.arbiter.benchmarks.profile.StageProfile;
@@ -34,22 +29,25 @@ final class StageRunner {
 
     private StageRunner() {}
 
-    static StageResult run(Stage stage, ArbiterConfig config, long totalEvents, long warmupEvents)
+    static StageResult run(
+            SharedCluster cluster,
+            Stage stage,
+            ArbiterConfig config,
+            long totalEvents,
+            long warmupEvents)
             throws Exception {
-        Configuration flink = JobEnvironment.flinkConfiguration(config);
-        flink.set(RestOptions.BIND_PORT, "0");
-        flink.set(TaskManagerOptions.NUM_TASK_SLOTS, config.get(ArbiterOptions.PARALLELISM));
-        SourceProgress.install(flink);
-        SourceProgress.reset();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(
+                        JobEnvironment.flinkConfiguration(config));
         stage.define(env, config);
         List<String> topics = stage.inputTopics(config);
+        SourceProgress.reset();
 
-        // The previous stage's garbage is not this stage's cost.
+        // The previous run's garbage is not this run's cost.
         System.gc();
         long submitted = System.nanoTime();
-        JobClient job = env.executeAsync("bench " + stage.label());
-        CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
+        CompletableFuture<?> result =
+                cluster.result(cluster.submit(env, config.get(ArbiterOptions.JOB_NAME)));
         long opened;
         while ((opened = SourceProgress.emitted(topics)) < warmupEvents) {
             if (result.isDone()) {
@@ -64,6 +62,7 @@ final class StageRunner {
             }
             Thread.sleep(POLL_MILLIS);
         }
+        JvmThreadCpu jvmBefore = JvmThreadCpu.now();
         long cpuBefore = processCpuNanos();
         long wallBefore = System.nanoTime();
         StageProfile profile;
@@ -71,6 +70,7 @@ final class StageRunner {
             result.get();
             long wallNanos = System.nanoTime() - wallBefore;
             long cpuNanos = processCpuNanos() - cpuBefore;
+            JvmThreadCpu jvm = JvmThreadCpu.now().minus(jvmBefore);
             profile = profiler.stop();
             long read = SourceProgress.emitted(topics);
             if (read != totalEvents) {
@@ -83,6 +83,8 @@ final class StageRunner {
                     cpuNanos / 1e9 - profile.samplerCpuSeconds(),
                     wallNanos / 1e9,
                     opened,
+                    jvm.gcSeconds(),
+                    jvm.jitSeconds(),
                     (System.nanoTime() - submitted) / 1e9,
                     profile);
         }
