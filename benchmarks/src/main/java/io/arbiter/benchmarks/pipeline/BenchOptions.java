@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param partitions of the preloaded bars topic
  * @param seed of the bars and fills
  * @param warmupFraction share of a stage's input read before its measured window opens
+ * @param warmupRounds most warm-up runs of each stage on the warm-up data
  * @param checkpointInterval of every stage (exactly-once output is visible once per checkpoint)
  * @param latencyWarmup first part of the latency phase, whose samples are dropped
  * @param latencyMeasured part of the latency phase whose samples are kept
@@ -28,6 +29,7 @@ public record BenchOptions(
         int partitions,
         long seed,
         double warmupFraction,
+        int warmupRounds,
         Duration checkpointInterval,
         Duration latencyWarmup,
         Duration latencyMeasured,
@@ -39,7 +41,8 @@ public record BenchOptions(
             usage: bin/arbiter bench [--quick] [--out DIR] [--bars N] [--symbols K]
                                      [--parallelism P] [--partitions N] [--seed S]
                                      [--checkpoint-interval-ms MS] [--latency-seconds S]
-                                     [--latency-warmup-seconds S] [--models DIR]
+                                     [--latency-warmup-seconds S] [--warmup-rounds R]
+                                     [--models DIR]
               Starts a local Kafka broker, preloads N bars over K symbols and matching fills, and
               measures passthrough, features and the full job on them, one after another, then the
               full job's end-to-end latency at half its measured maximum rate. Writes
@@ -55,6 +58,7 @@ public record BenchOptions(
                 4,
                 7,
                 0.1,
+                4,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(15),
                 Duration.ofSeconds(60),
@@ -107,6 +111,7 @@ public record BenchOptions(
                 case "--seed" -> o = o.withSeed(BenchmarkJvm.number(flag, value, USAGE));
                 case "--checkpoint-interval-ms" ->
                         o = o.withCheckpointInterval(Duration.ofMillis(positive(flag, value)));
+                case "--warmup-rounds" -> o = o.withWarmupRounds((int) positive(flag, value));
                 case "--latency-seconds" -> latencySeconds = positive(flag, value);
                 case "--latency-warmup-seconds" ->
                         o =
@@ -156,6 +161,7 @@ public record BenchOptions(
                 partitions,
                 seed,
                 warmupFraction,
+                warmupRounds,
                 checkpointInterval,
                 latencyWarmup,
                 latencyMeasured,
@@ -171,6 +177,7 @@ public record BenchOptions(
                 partitions,
                 seed,
                 warmupFraction,
+                warmupRounds,
                 checkpointInterval,
                 latencyWarmup,
                 latencyMeasured,
@@ -186,6 +193,23 @@ public record BenchOptions(
                 partitions,
                 seed,
                 warmupFraction,
+                warmupRounds,
+                checkpointInterval,
+                latencyWarmup,
+                latencyMeasured,
+                out,
+                modelsDir);
+    }
+
+    BenchOptions withWarmupRounds(int rounds) {
+        return new BenchOptions(
+                bars,
+                symbols,
+                parallelism,
+                partitions,
+                seed,
+                warmupFraction,
+                rounds,
                 checkpointInterval,
                 latencyWarmup,
                 latencyMeasured,
@@ -201,6 +225,7 @@ public record BenchOptions(
                 partitions,
                 seed,
                 warmupFraction,
+                warmupRounds,
                 interval,
                 latencyWarmup,
                 latencyMeasured,
@@ -216,6 +241,7 @@ public record BenchOptions(
                 partitions,
                 seed,
                 warmupFraction,
+                warmupRounds,
                 checkpointInterval,
                 warmup,
                 measured,

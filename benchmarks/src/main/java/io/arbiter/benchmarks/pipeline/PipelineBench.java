@@ -36,8 +36,6 @@ public final class PipelineBench {
     /** Warm-up runs end once compilation takes less than this share of a run's CPU. */
     static final double SETTLED_JIT_SHARE = 0.05;
 
-    static final int MAX_WARMUP_ROUNDS = 4;
-
     /** Round trips each model opens per bar step (daily bars: under the 10 trades/day breaker). */
     static final double TRADES_PER_MODEL_PER_STEP = 3.0;
 
@@ -162,12 +160,12 @@ public final class PipelineBench {
 
     /**
      * Runs {@code stage} on the warm-up data until the JIT compilers spend under {@value
-     * #SETTLED_JIT_SHARE} of a run's CPU (at most {@value #MAX_WARMUP_ROUNDS} runs): compiling the
+     * #SETTLED_JIT_SHARE} of a run's CPU (at most {@code --warmup-rounds} runs): compiling the
      * job's code costs more CPU than running it at first, and that is no stage's steady cost.
      */
     private void warmUp(Stage stage, Inputs data) throws Exception {
         long total = data.events(stage);
-        for (int round = 1; round <= MAX_WARMUP_ROUNDS; round++) {
+        for (int round = 1; round <= options.warmupRounds(); round++) {
             StageResult run =
                     StageRunner.run(
                             cluster,
@@ -274,7 +272,7 @@ public final class PipelineBench {
     }
 
     private void createOutputs(ArbiterConfig config) throws Exception {
-        List<String> topics = new ArrayList<>();
+        List<String> topics = new ArrayList<>(List.of(Stage.copiedBarsTopic(config)));
         for (ConfigOption<String> option : ArbiterOptions.TOPICS) {
             if (option != ArbiterOptions.TOPIC_BARS && option != ArbiterOptions.TOPIC_FILLS) {
                 topics.add(config.get(option));

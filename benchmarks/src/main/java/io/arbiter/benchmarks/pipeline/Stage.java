@@ -37,7 +37,7 @@ public enum Stage {
                     .sinkTo(
                             ExactlyOnceSinks.of(
                                     Bar.class,
-                                    config.get(ArbiterOptions.TOPIC_FEATURES),
+                                    copiedBarsTopic(config),
                                     Bar::getSymbol,
                                     bar -> bar.getTime().toEpochMilli(),
                                     "bars",
@@ -100,6 +100,11 @@ public enum Stage {
     /** The topics whose records are this stage's events. */
     List<String> inputTopics(ArbiterConfig config) {
         return List.of(config.get(ArbiterOptions.TOPIC_BARS));
+    }
+
+    /** Where the passthrough writes the bars it read: {@code <job name>.bars.copy}. */
+    static String copiedBarsTopic(ArbiterConfig config) {
+        return config.get(ArbiterOptions.JOB_NAME) + ".bars.copy";
     }
 
     private static SingleOutputStreamOperator<SourcedBar> decodedBars(
