@@ -79,7 +79,8 @@ final class BenchReport {
                         Locale.ROOT,
                         "full job latency at %,.0f bars/s offered (%,.0f achieved), %,d signals:"
                                 + " p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms"
-                                + " (checkpoints every %d ms)%n",
+                                + " (checkpoints every %d ms, each taking %.0f ms at the"
+                                + " median, %.0f ms at most)%n",
                         latency.offeredBarsPerSecond(),
                         latency.achievedBarsPerSecond(),
                         latency.samples(),
@@ -87,7 +88,9 @@ final class BenchReport {
                         latency.p99(),
                         latency.p999(),
                         latency.max(),
-                        latency.checkpointIntervalMillis()));
+                        latency.checkpointIntervalMillis(),
+                        latency.checkpoints().p50(),
+                        latency.checkpoints().max()));
         return out.toString();
     }
 
@@ -132,7 +135,8 @@ final class BenchReport {
                                 + " read_committed consumer) at %,.0f bars/s offered (%,.0f"
                                 + " achieved, half the measured maximum), %,d signals: **p50 %.0f"
                                 + " ms, p99 %.0f ms, p99.9 %.0f ms** (max %.0f ms; checkpoints"
-                                + " every %d ms, watermark out-of-orderness %d ms).%n",
+                                + " every %d ms, %d completed, end to end %.0f ms at the median"
+                                + " and %.0f ms at most; watermark out-of-orderness %d ms).%n",
                         latency.offeredBarsPerSecond(),
                         latency.achievedBarsPerSecond(),
                         latency.samples(),
@@ -141,6 +145,9 @@ final class BenchReport {
                         latency.p999(),
                         latency.max(),
                         latency.checkpointIntervalMillis(),
+                        latency.checkpoints().completed(),
+                        latency.checkpoints().p50(),
+                        latency.checkpoints().max(),
                         latency.outOfOrdernessMillis()));
         md.append("\nJVM: ").append(jvmLine()).append("\n");
         for (StageResult s : stages) {
@@ -185,6 +192,12 @@ final class BenchReport {
         lat.put("achieved_bars_per_second", latency.achievedBarsPerSecond());
         lat.put("checkpoint_interval_ms", latency.checkpointIntervalMillis());
         lat.put("watermark_out_of_orderness_ms", latency.outOfOrdernessMillis());
+        Map<String, Object> checkpoints = new LinkedHashMap<>();
+        checkpoints.put("completed", latency.checkpoints().completed());
+        checkpoints.put("end_to_end_p50_ms", latency.checkpoints().p50());
+        checkpoints.put("end_to_end_p99_ms", latency.checkpoints().p99());
+        checkpoints.put("end_to_end_max_ms", latency.checkpoints().max());
+        lat.put("checkpoints", checkpoints);
         root.put("latency_ms", lat);
         root.put("jvm", jvm());
         root.put("parallelism", options.parallelism());

@@ -7,6 +7,8 @@ package io.arbiter.benchmarks.pipeline;
  * @param offeredBarsPerSecond the rate the feed was asked for (half the measured maximum)
  * @param achievedBarsPerSecond the rate it kept over the whole phase
  * @param samples signals measured (warm-up excluded)
+ * @param checkpoints how long the job's checkpoints took: a record becomes readable when the
+ *     checkpoint after it completes
  */
 public record LatencyResult(
         double offeredBarsPerSecond,
@@ -17,4 +19,5 @@ public record LatencyResult(
         double p999,
         double max,
         long checkpointIntervalMillis,
-        long outOfOrdernessMillis) {}
+        long outOfOrdernessMillis,
+        SharedCluster.CheckpointTimes checkpoints) {}

@@ -88,6 +88,7 @@ final class LatencyRun {
             if (count == 0) {
                 throw new IllegalStateException("no signal arrived during the latency phase");
             }
+            SharedCluster.CheckpointTimes checkpoints = cluster.checkpointTimes(job);
             long[] sorted = Arrays.copyOf(samples, count);
             Arrays.sort(sorted);
             double achieved =
@@ -103,7 +104,8 @@ final class LatencyRun {
                     percentile(sorted, 0.999),
                     sorted[count - 1],
                     checkpoint,
-                    config.get(ArbiterOptions.MAX_OUT_OF_ORDERNESS).toMillis());
+                    config.get(ArbiterOptions.MAX_OUT_OF_ORDERNESS).toMillis(),
+                    checkpoints);
         } finally {
             cluster.cancel(job);
         }

@@ -65,6 +65,32 @@ final class SharedCluster implements AutoCloseable {
         return cluster.getJobStatus(job).get();
     }
 
+    /**
+     * The job's checkpoint statistics from the cluster's REST API ({@code /jobs/:id/checkpoints}):
+     * how long checkpoints took end to end, which bounds how late exactly-once output becomes
+     * visible.
+     */
+    CheckpointTimes checkpointTimes(JobID job) throws Exception {
+        java.net.URI uri = cluster.getRestAddress().get().resolve("/jobs/" + job + "/checkpoints");
+        java.net.http.HttpResponse<String> response =
+                java.net.http.HttpClient.newHttpClient()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+        com.fasterxml.jackson.databind.JsonNode root =
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        com.fasterxml.jackson.databind.JsonNode duration =
+                root.path("summary").path("end_to_end_duration");
+        return new CheckpointTimes(
+                root.path("counts").path("completed").asLong(),
+                duration.path("p50").asDouble(Double.NaN),
+                duration.path("p99").asDouble(Double.NaN),
+                duration.path("max").asDouble(Double.NaN));
+    }
+
+    /** Completed checkpoints and their end-to-end durations in milliseconds. */
+    record CheckpointTimes(long completed, double p50, double p99, double max) {}
+
     void cancel(JobID job) throws Exception {
         cluster.cancelJob(job).get();
     }
