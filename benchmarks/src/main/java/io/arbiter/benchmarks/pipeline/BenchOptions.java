@@ -51,24 +51,12 @@ public record BenchOptions(
 
     /** The default run: 2,000,000 bars over 1,000 symbols. */
     public static BenchOptions defaults(Path modelsDir) {
-        return new BenchOptions(
-                2_000_000,
-                1_000,
-                1,
-                4,
-                7,
-                0.1,
-                4,
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(15),
-                Duration.ofSeconds(60),
-                Path.of("."),
-                modelsDir);
+        return new Builder(modelsDir).build();
     }
 
     /** The options of {@code args} over {@link #defaults}. */
     public static BenchOptions parse(String[] args, Path defaultModelsDir) {
-        BenchOptions o = defaults(defaultModelsDir);
+        Builder o = new Builder(defaultModelsDir);
         boolean quick = false;
         Long bars = null;
         Long latencySeconds = null;
@@ -84,68 +72,44 @@ public record BenchOptions(
             }
             String value = i + 1 < args.length ? args[++i] : null;
             switch (flag) {
-                case "--out" -> o = o.with(Path.of(required(flag, value)), o.modelsDir());
-                case "--models" -> o = o.with(o.out(), Path.of(required(flag, value)));
+                case "--out" -> o.out = Path.of(required(flag, value));
+                case "--models" -> o.modelsDir = Path.of(required(flag, value));
                 case "--bars" -> bars = positive(flag, value);
-                case "--symbols" ->
-                        o =
-                                o.withSizes(
-                                        o.bars(),
-                                        (int) positive(flag, value),
-                                        o.parallelism(),
-                                        o.partitions());
-                case "--parallelism" ->
-                        o =
-                                o.withSizes(
-                                        o.bars(),
-                                        o.symbols(),
-                                        (int) positive(flag, value),
-                                        o.partitions());
-                case "--partitions" ->
-                        o =
-                                o.withSizes(
-                                        o.bars(),
-                                        o.symbols(),
-                                        o.parallelism(),
-                                        (int) positive(flag, value));
-                case "--seed" -> o = o.withSeed(BenchmarkJvm.number(flag, value, USAGE));
+                case "--symbols" -> o.symbols = (int) positive(flag, value);
+                case "--parallelism" -> o.parallelism = (int) positive(flag, value);
+                case "--partitions" -> o.partitions = (int) positive(flag, value);
+                case "--seed" -> o.seed = BenchmarkJvm.number(flag, value, USAGE);
                 case "--checkpoint-interval-ms" ->
-                        o = o.withCheckpointInterval(Duration.ofMillis(positive(flag, value)));
-                case "--warmup-rounds" -> o = o.withWarmupRounds((int) positive(flag, value));
+                        o.checkpointInterval = Duration.ofMillis(positive(flag, value));
+                case "--warmup-rounds" -> o.warmupRounds = (int) positive(flag, value);
                 case "--latency-seconds" -> latencySeconds = positive(flag, value);
                 case "--latency-warmup-seconds" ->
-                        o =
-                                o.withLatency(
-                                        Duration.ofSeconds(BenchmarkJvm.number(flag, value, USAGE)),
-                                        o.latencyMeasured());
+                        o.latencyWarmup =
+                                Duration.ofSeconds(BenchmarkJvm.number(flag, value, USAGE));
                 default ->
                         throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
         }
         if (quick) {
-            o =
-                    o.withSizes(200_000, o.symbols(), o.parallelism(), o.partitions())
-                            .withLatency(Duration.ofSeconds(10), Duration.ofSeconds(20));
+            o.bars = 200_000;
+            o.latencyWarmup = Duration.ofSeconds(10);
+            o.latencyMeasured = Duration.ofSeconds(20);
         }
         if (bars != null) {
-            o = o.withSizes(bars, o.symbols(), o.parallelism(), o.partitions());
+            o.bars = bars;
         }
         if (latencySeconds != null) {
-            o = o.withLatency(o.latencyWarmup(), Duration.ofSeconds(latencySeconds));
+            o.latencyMeasured = Duration.ofSeconds(latencySeconds);
         }
-        if (o.bars() % o.symbols() != 0) {
+        if (o.bars % o.symbols != 0) {
             throw new IllegalArgumentException(
-                    "--bars ("
-                            + o.bars()
-                            + ") must be a multiple of --symbols ("
-                            + o.symbols()
-                            + ")");
+                    "--bars (" + o.bars + ") must be a multiple of --symbols (" + o.symbols + ")");
         }
-        if (o.bars() / o.symbols() < 20) {
+        if (o.bars / o.symbols < 20) {
             throw new IllegalArgumentException(
-                    "need at least 20 bars per symbol, got " + o.bars() / o.symbols());
+                    "need at least 20 bars per symbol, got " + o.bars / o.symbols);
         }
-        return o;
+        return o.build();
     }
 
     /** Bars per symbol. */
@@ -153,100 +117,40 @@ public record BenchOptions(
         return Math.toIntExact(bars / symbols);
     }
 
-    BenchOptions with(Path out, Path modelsDir) {
-        return new BenchOptions(
-                bars,
-                symbols,
-                parallelism,
-                partitions,
-                seed,
-                warmupFraction,
-                warmupRounds,
-                checkpointInterval,
-                latencyWarmup,
-                latencyMeasured,
-                out,
-                modelsDir);
-    }
+    /** The defaults, changed field by field while the arguments are read. */
+    private static final class Builder {
+        long bars = 2_000_000;
+        int symbols = 1_000;
+        int parallelism = 1;
+        int partitions = 4;
+        long seed = 7;
+        double warmupFraction = 0.1;
+        int warmupRounds = 4;
+        Duration checkpointInterval = Duration.ofSeconds(1);
+        Duration latencyWarmup = Duration.ofSeconds(15);
+        Duration latencyMeasured = Duration.ofSeconds(60);
+        Path out = Path.of(".");
+        Path modelsDir;
 
-    BenchOptions withSizes(long bars, int symbols, int parallelism, int partitions) {
-        return new BenchOptions(
-                bars,
-                symbols,
-                parallelism,
-                partitions,
-                seed,
-                warmupFraction,
-                warmupRounds,
-                checkpointInterval,
-                latencyWarmup,
-                latencyMeasured,
-                out,
-                modelsDir);
-    }
+        Builder(Path modelsDir) {
+            this.modelsDir = modelsDir;
+        }
 
-    BenchOptions withSeed(long seed) {
-        return new BenchOptions(
-                bars,
-                symbols,
-                parallelism,
-                partitions,
-                seed,
-                warmupFraction,
-                warmupRounds,
-                checkpointInterval,
-                latencyWarmup,
-                latencyMeasured,
-                out,
-                modelsDir);
-    }
-
-    BenchOptions withWarmupRounds(int rounds) {
-        return new BenchOptions(
-                bars,
-                symbols,
-                parallelism,
-                partitions,
-                seed,
-                warmupFraction,
-                rounds,
-                checkpointInterval,
-                latencyWarmup,
-                latencyMeasured,
-                out,
-                modelsDir);
-    }
-
-    BenchOptions withCheckpointInterval(Duration interval) {
-        return new BenchOptions(
-                bars,
-                symbols,
-                parallelism,
-                partitions,
-                seed,
-                warmupFraction,
-                warmupRounds,
-                interval,
-                latencyWarmup,
-                latencyMeasured,
-                out,
-                modelsDir);
-    }
-
-    BenchOptions withLatency(Duration warmup, Duration measured) {
-        return new BenchOptions(
-                bars,
-                symbols,
-                parallelism,
-                partitions,
-                seed,
-                warmupFraction,
-                warmupRounds,
-                checkpointInterval,
-                warmup,
-                measured,
-                out,
-                modelsDir);
+        BenchOptions build() {
+            return new BenchOptions(
+                    bars,
+                    symbols,
+                    parallelism,
+                    partitions,
+                    seed,
+                    warmupFraction,
+                    warmupRounds,
+                    checkpointInterval,
+                    latencyWarmup,
+                    latencyMeasured,
+                    out,
+                    modelsDir);
+        }
     }
 
     private static String required(String flag, String value) {

@@ -61,19 +61,7 @@ final class BenchReport {
                         "events/core·s",
                         "events/s",
                         "vs passth."));
-        for (StageResult s : stages) {
-            out.append(
-                    String.format(
-                            Locale.ROOT,
-                            "%-12s %,12d %10.2f %9.2f %,14.0f %,11.0f %10.3f%n",
-                            s.stage().label(),
-                            s.events(),
-                            s.cpuSeconds(),
-                            s.wallSeconds(),
-                            s.eventsPerCoreSecond(),
-                            s.eventsPerSecond(),
-                            ratioToPassthrough(s)));
-        }
+        out.append(stageRows("%-12s %,12d %10.2f %9.2f %,14.0f %,11.0f %10.3f%n"));
         out.append(
                 String.format(
                         Locale.ROOT,
@@ -115,19 +103,7 @@ final class BenchReport {
                 "| stage | events | CPU s | wall s | events/s per core | events/s | ratio to"
                         + " passthrough |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|\n");
-        for (StageResult s : stages) {
-            md.append(
-                    String.format(
-                            Locale.ROOT,
-                            "| %s | %,d | %.2f | %.2f | %,.0f | %,.0f | %.3f |%n",
-                            s.stage().label(),
-                            s.events(),
-                            s.cpuSeconds(),
-                            s.wallSeconds(),
-                            s.eventsPerCoreSecond(),
-                            s.eventsPerSecond(),
-                            ratioToPassthrough(s)));
-        }
+        md.append(stageRows("| %s | %,d | %.2f | %.2f | %,.0f | %,.0f | %.3f |%n"));
         md.append(
                 String.format(
                         Locale.ROOT,
@@ -157,6 +133,28 @@ final class BenchReport {
             }
         }
         return md.toString();
+    }
+
+    /**
+     * One line per stage in {@code format}, which takes the name, events, CPU s, wall s, events/s
+     * per core, events/s and the ratio to passthrough.
+     */
+    private String stageRows(String format) {
+        StringBuilder rows = new StringBuilder();
+        for (StageResult s : stages) {
+            rows.append(
+                    String.format(
+                            Locale.ROOT,
+                            format,
+                            s.stage().label(),
+                            s.events(),
+                            s.cpuSeconds(),
+                            s.wallSeconds(),
+                            s.eventsPerCoreSecond(),
+                            s.eventsPerSecond(),
+                            ratioToPassthrough(s)));
+        }
+        return rows.toString();
     }
 
     Map<String, Object> json() {

@@ -2,12 +2,10 @@ package io.arbiter.benchmarks.pipeline;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.arbiter.benchmarks.features.SyntheticBars;
 import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.config.ArbiterOptions;
-import io.arbiter.jobs.pipeline.JobEnvironment;
 import io.arbiter.jobs.pipeline.KafkaWiring;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -41,12 +39,8 @@ final class LatencyRun {
             Duration warmup,
             Duration measured)
             throws Exception {
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(
-                        JobEnvironment.flinkConfiguration(config));
-        KafkaWiring.defineJob(env, config, false);
         System.gc();
-        JobID job = cluster.submit(env, config.get(ArbiterOptions.JOB_NAME));
+        JobID job = cluster.submit(config, env -> KafkaWiring.defineJob(env, config, false));
         try (KafkaConsumer<byte[], byte[]> consumer =
                 consumer(config.kafkaProperties(), config.get(ArbiterOptions.TOPIC_SIGNALS))) {
             awaitRunning(cluster, job);

@@ -4,7 +4,6 @@ import io.arbiter.benchmarks.features.SyntheticBars;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.codec.AvroCodec;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
@@ -45,19 +44,10 @@ final class PacedFeed implements Runnable {
 
     @Override
     public void run() {
-        Properties props = new Properties();
-        props.putAll(kafka);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        // A live feed sends at once; batching for throughput would add its linger to every sample.
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         AvroCodec<Bar> codec = AvroCodec.of(Bar.class);
         long[] lastTime = new long[bars.symbols()];
-        try (KafkaProducer<byte[], byte[]> producer =
-                new KafkaProducer<>(
-                        props,
-                        new org.apache.kafka.common.serialization.ByteArraySerializer(),
-                        new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+        // A live feed sends at once; batching for throughput would add its linger to every sample.
+        try (KafkaProducer<byte[], byte[]> producer = Preload.producer(kafka, 1)) {
             long start = System.nanoTime();
             startedMillis = System.currentTimeMillis();
             long i = 0;

@@ -9,7 +9,12 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
+import io.arbiter.jobs.config.ArbiterConfig;
+import io.arbiter.jobs.config.ArbiterOptions;
+import io.arbiter.jobs.pipeline.JobEnvironment;
+
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One MiniCluster for every job of a benchmark run. A MiniCluster loads Flink's RPC system into a
@@ -35,10 +40,18 @@ final class SharedCluster implements AutoCloseable {
         cluster.start();
     }
 
-    /** Submits the job defined on {@code env} (its configuration travels in the job graph). */
-    JobID submit(StreamExecutionEnvironment env, String name) throws Exception {
+    /**
+     * Submits the job {@code define} builds with {@code config}'s Flink settings (they travel in
+     * the job graph), named after the configuration's job name.
+     */
+    JobID submit(ArbiterConfig config, Consumer<StreamExecutionEnvironment> define)
+            throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(
+                        JobEnvironment.flinkConfiguration(config));
+        define.accept(env);
         StreamGraph graph = env.getStreamGraph();
-        graph.setJobName(name);
+        graph.setJobName(config.get(ArbiterOptions.JOB_NAME));
         return cluster.submitJob(graph).get().getJobID();
     }
 

@@ -1,12 +1,8 @@
 package io.arbiter.benchmarks.pipeline;
 
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
 import io.arbiter.benchmarks.profile.StageProfile;
 import io.arbiter.benchmarks.profile.StageProfiler;
 import io.arbiter.jobs.config.ArbiterConfig;
-import io.arbiter.jobs.config.ArbiterOptions;
-import io.arbiter.jobs.pipeline.JobEnvironment;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -36,10 +32,6 @@ final class StageRunner {
             long totalEvents,
             long warmupEvents)
             throws Exception {
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(
-                        JobEnvironment.flinkConfiguration(config));
-        stage.define(env, config);
         List<String> topics = stage.inputTopics(config);
         SourceProgress.reset();
 
@@ -47,7 +39,7 @@ final class StageRunner {
         System.gc();
         long submitted = System.nanoTime();
         CompletableFuture<?> result =
-                cluster.result(cluster.submit(env, config.get(ArbiterOptions.JOB_NAME)));
+                cluster.result(cluster.submit(config, env -> stage.define(env, config)));
         long opened;
         while ((opened = SourceProgress.emitted(topics)) < warmupEvents) {
             if (result.isDone()) {
