@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param partitions of the preloaded bars topic
  * @param seed of the bars and fills
  * @param warmupFraction share of a stage's input read before its measured window opens
- * @param warmupRounds most warm-up runs of each stage on the warm-up data
+ * @param warmupBudget how long each stage may keep warming up on the warm-up data
  * @param checkpointInterval of every stage (exactly-once output is visible once per checkpoint)
  * @param latencyWarmup first part of the latency phase, whose samples are dropped
  * @param latencyMeasured part of the latency phase whose samples are kept
@@ -29,7 +29,7 @@ public record BenchOptions(
         int partitions,
         long seed,
         double warmupFraction,
-        int warmupRounds,
+        Duration warmupBudget,
         Duration checkpointInterval,
         Duration latencyWarmup,
         Duration latencyMeasured,
@@ -41,7 +41,7 @@ public record BenchOptions(
             usage: bin/arbiter bench [--quick] [--out DIR] [--bars N] [--symbols K]
                                      [--parallelism P] [--partitions N] [--seed S]
                                      [--checkpoint-interval-ms MS] [--latency-seconds S]
-                                     [--latency-warmup-seconds S] [--warmup-rounds R]
+                                     [--latency-warmup-seconds S] [--warmup-seconds S]
                                      [--models DIR]
               Starts a local Kafka broker, preloads N bars over K symbols and matching fills, and
               measures passthrough, features and the full job on them, one after another, then the
@@ -81,7 +81,8 @@ public record BenchOptions(
                 case "--seed" -> o.seed = BenchmarkJvm.number(flag, value, USAGE);
                 case "--checkpoint-interval-ms" ->
                         o.checkpointInterval = Duration.ofMillis(positive(flag, value));
-                case "--warmup-rounds" -> o.warmupRounds = (int) positive(flag, value);
+                case "--warmup-seconds" ->
+                        o.warmupBudget = Duration.ofSeconds(positive(flag, value));
                 case "--latency-seconds" -> latencySeconds = positive(flag, value);
                 case "--latency-warmup-seconds" ->
                         o.latencyWarmup =
@@ -92,6 +93,7 @@ public record BenchOptions(
         }
         if (quick) {
             o.bars = 200_000;
+            o.warmupBudget = Duration.ofSeconds(20);
             o.latencyWarmup = Duration.ofSeconds(10);
             o.latencyMeasured = Duration.ofSeconds(20);
         }
@@ -125,7 +127,7 @@ public record BenchOptions(
         int partitions = 4;
         long seed = 7;
         double warmupFraction = 0.1;
-        int warmupRounds = 4;
+        Duration warmupBudget = Duration.ofSeconds(60);
         Duration checkpointInterval = Duration.ofSeconds(1);
         Duration latencyWarmup = Duration.ofSeconds(15);
         Duration latencyMeasured = Duration.ofSeconds(60);
@@ -144,7 +146,7 @@ public record BenchOptions(
                     partitions,
                     seed,
                     warmupFraction,
-                    warmupRounds,
+                    warmupBudget,
                     checkpointInterval,
                     latencyWarmup,
                     latencyMeasured,

@@ -159,13 +159,18 @@ public final class PipelineBench {
     }
 
     /**
-     * Runs {@code stage} on the warm-up data until the JIT compilers spend under {@value
-     * #SETTLED_JIT_SHARE} of a run's CPU (at most {@code --warmup-rounds} runs): compiling the
-     * job's code costs more CPU than running it at first, and that is no stage's steady cost.
+     * Runs {@code stage} on the warm-up data until the JIT compiler threads take under {@value
+     * #SETTLED_JIT_SHARE} of a run's CPU, or the warm-up budget is spent (at least one run):
+     * compiling the job's code costs more CPU than running it at first, and that is no stage's
+     * steady cost. Short stages need many runs: the compilers work through the code for tens of
+     * seconds, however little data a run reads.
      */
     private void warmUp(Stage stage, Inputs data) throws Exception {
         long total = data.events(stage);
-        for (int round = 1; round <= options.warmupRounds(); round++) {
+        long deadline = System.nanoTime() + options.warmupBudget().toNanos();
+        int round = 0;
+        double jitShare;
+        do {
             StageResult run =
                     StageRunner.run(
                             cluster,
@@ -173,19 +178,16 @@ public final class PipelineBench {
                             config("warmup-" + stage.label(), data, Map.of()),
                             total,
                             total / 10);
-            double jitShare = run.jitSeconds() / run.cpuSeconds();
-            say(
-                    String.format(
-                            Locale.ROOT,
-                            "Warm-up %s, round %d: %,.0f events/s per core, JIT %.0f %% of the CPU",
-                            stage.label(),
-                            round,
-                            run.eventsPerCoreSecond(),
-                            jitShare * 100));
-            if (jitShare < SETTLED_JIT_SHARE) {
-                return;
-            }
-        }
+            jitShare = run.jitSeconds() / run.cpuSeconds();
+            round++;
+        } while (jitShare >= SETTLED_JIT_SHARE && System.nanoTime() < deadline);
+        say(
+                String.format(
+                        Locale.ROOT,
+                        "Warm-up %s: %d runs, the JIT compilers at %.0f %% of the last one's CPU",
+                        stage.label(),
+                        round,
+                        jitShare * 100));
     }
 
     /** Bars of the warm-up data: a tenth of the run's, at least 20 per symbol. */

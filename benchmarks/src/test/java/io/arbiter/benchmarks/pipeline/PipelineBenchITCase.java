@@ -45,7 +45,7 @@ class PipelineBenchITCase {
                             "--bars", String.valueOf(BARS),
                             "--symbols", String.valueOf(SYMBOLS),
                             "--partitions", "2",
-                            "--warmup-rounds", "1",
+                            "--warmup-seconds", "1",
                             "--latency-warmup-seconds", "2",
                             "--latency-seconds", "3",
                             "--out", work.resolve("out").toString()
