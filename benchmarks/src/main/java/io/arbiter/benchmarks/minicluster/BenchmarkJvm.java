@@ -1,7 +1,5 @@
 package io.arbiter.benchmarks.minicluster;
 
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -12,20 +10,17 @@ public final class BenchmarkJvm {
 
     /** JVM, cores, heap, collectors and flags; warns when Avro would refuse our classes. */
     public static void describe(String title) {
-        Runtime runtime = Runtime.getRuntime();
+        JvmFacts jvm = JvmFacts.current();
         System.out.println("== " + title + " ==");
         System.out.printf(
                 Locale.ROOT,
                 "JVM        %s %s, %d cores available, max heap %d MiB, GC %s%n",
-                System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"),
-                runtime.availableProcessors(),
-                runtime.maxMemory() >> 20,
-                ManagementFactory.getGarbageCollectorMXBeans().stream()
-                        .map(GarbageCollectorMXBean::getName)
-                        .toList());
-        System.out.println(
-                "JVM flags  " + ManagementFactory.getRuntimeMXBean().getInputArguments());
+                jvm.vm(),
+                jvm.version(),
+                jvm.cores(),
+                jvm.maxHeapMib(),
+                jvm.collectors());
+        System.out.println("JVM flags  " + jvm.arguments());
         if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
             System.out.println(
                     "WARNING: -Dorg.apache.avro.SERIALIZABLE_PACKAGES=io.arbiter.schemas is not"

@@ -2,10 +2,9 @@ package io.arbiter.benchmarks.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.arbiter.benchmarks.minicluster.JvmFacts;
 
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -225,38 +224,34 @@ final class BenchReport {
     }
 
     static Map<String, Object> jvm() {
-        Runtime runtime = Runtime.getRuntime();
+        JvmFacts facts = JvmFacts.current();
         Map<String, Object> jvm = new LinkedHashMap<>();
-        jvm.put("vm", System.getProperty("java.vm.name"));
-        jvm.put("version", System.getProperty("java.runtime.version"));
-        jvm.put(
-                "flags",
-                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(BenchReport::isFlag)
-                        .toList());
-        jvm.put("cores", runtime.availableProcessors());
-        jvm.put("max_heap_mib", runtime.maxMemory() >> 20);
-        jvm.put(
-                "gc",
-                ManagementFactory.getGarbageCollectorMXBeans().stream()
-                        .map(GarbageCollectorMXBean::getName)
-                        .toList());
+        jvm.put("vm", facts.vm());
+        jvm.put("version", facts.version());
+        jvm.put("flags", flags(facts));
+        jvm.put("cores", facts.cores());
+        jvm.put("max_heap_mib", facts.maxHeapMib());
+        jvm.put("gc", facts.collectors());
         return jvm;
     }
 
     private static String jvmLine() {
-        Map<String, Object> jvm = jvm();
-        return jvm.get("vm")
+        JvmFacts facts = JvmFacts.current();
+        return facts.vm()
                 + " "
-                + jvm.get("version")
+                + facts.version()
                 + ", "
-                + jvm.get("cores")
+                + facts.cores()
                 + " cores, max heap "
-                + jvm.get("max_heap_mib")
+                + facts.maxHeapMib()
                 + " MiB, GC "
-                + jvm.get("gc")
+                + facts.collectors()
                 + ", flags "
-                + jvm.get("flags");
+                + flags(facts);
+    }
+
+    private static List<String> flags(JvmFacts facts) {
+        return facts.arguments().stream().filter(BenchReport::isFlag).toList();
     }
 
     /**

@@ -23,7 +23,7 @@ record Inputs(String bars, String fills, Preload.Written written) {
 
     /** The records {@code stage} reads: bars, and fills for the full job. */
     long events(Stage stage) {
-        return written.bars() + (stage == Stage.FULL ? written.fills() : 0);
+        return written.bars() + (stage.readsFills() ? written.fills() : 0);
     }
 
     /** Bars keyed by symbol over {@code partitions}; fills keyed by book, so one partition. */

@@ -6,6 +6,8 @@ import io.arbiter.benchmarks.features.SyntheticBars;
 import io.arbiter.benchmarks.minicluster.BenchmarkJvm;
 import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.config.ArbiterOptions;
+import io.arbiter.jobs.demo.DemoSettings;
+import io.arbiter.jobs.demo.WorkDirs;
 import io.arbiter.jobs.kafka.TopicAdmin;
 import io.arbiter.localkafka.LocalKafkaBroker;
 import io.arbiter.models.manifest.ModelManifest;
@@ -27,9 +29,6 @@ import java.util.stream.Stream;
  * that data, and the full job's latency at half its measured maximum; the table is printed last.
  */
 public final class PipelineBench {
-
-    /** System property through which bin/arbiter names the broker's classpath. */
-    static final String KAFKA_CLASSPATH_PROPERTY = "arbiter.kafka.classpath";
 
     static final String BOOK = "desk";
 
@@ -56,11 +55,11 @@ public final class PipelineBench {
         Path home = Path.of(System.getProperty("arbiter.home", "."));
         BenchOptions options =
                 BenchmarkJvm.parseOrExit(args, a -> BenchOptions.parse(a, home.resolve("models")));
-        String kafkaClasspath = System.getProperty(KAFKA_CLASSPATH_PROPERTY);
+        String kafkaClasspath = System.getProperty(DemoSettings.KAFKA_CLASSPATH_PROPERTY);
         if (kafkaClasspath == null || kafkaClasspath.isBlank()) {
             System.err.println(
                     "bench: system property "
-                            + KAFKA_CLASSPATH_PROPERTY
+                            + DemoSettings.KAFKA_CLASSPATH_PROPERTY
                             + " (the broker's classpath) is not set; run it through bin/arbiter");
             System.exit(2);
         }
@@ -88,7 +87,11 @@ public final class PipelineBench {
             System.out.println();
             System.out.print(report.table());
         } finally {
-            deleteQuietly(workDir);
+            try {
+                WorkDirs.deleteRecursively(workDir);
+            } catch (IOException e) {
+                System.err.println("bench: could not delete " + workDir + ": " + e.getMessage());
+            }
         }
     }
 
@@ -103,7 +106,7 @@ public final class PipelineBench {
         for (Stage stage : Stage.values()) {
             warmUp(stage, warmupData);
             long total = measured.events(stage);
-            long warmup = (long) (total * options.warmupFraction());
+            long warmup = windowOpensAfter(total);
             say(
                     String.format(
                             Locale.ROOT,
@@ -177,7 +180,7 @@ public final class PipelineBench {
                             stage,
                             config("warmup-" + stage.label(), data, Map.of()),
                             total,
-                            total / 10);
+                            windowOpensAfter(total));
             jitShare = run.jitSeconds() / run.cpuSeconds();
             round++;
         } while (jitShare >= SETTLED_JIT_SHARE && System.nanoTime() < deadline);
@@ -188,6 +191,11 @@ public final class PipelineBench {
                         stage.label(),
                         round,
                         jitShare * 100));
+    }
+
+    /** Events a run reads before its window opens: the options' warm-up fraction of them. */
+    private long windowOpensAfter(long events) {
+        return (long) (events * options.warmupFraction());
     }
 
     /** Bars of the warm-up data: a tenth of the run's, at least 20 per symbol. */
@@ -308,13 +316,5 @@ public final class PipelineBench {
 
     private static void say(String line) {
         System.out.println(line);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("bench: could not delete " + dir + ": " + e.getMessage());
-        }
     }
 }

@@ -75,9 +75,8 @@ public enum Stage {
         }
 
         @Override
-        List<String> inputTopics(ArbiterConfig config) {
-            return List.of(
-                    config.get(ArbiterOptions.TOPIC_BARS), config.get(ArbiterOptions.TOPIC_FILLS));
+        boolean readsFills() {
+            return true;
         }
     };
 
@@ -97,9 +96,18 @@ public enum Stage {
      */
     abstract void define(StreamExecutionEnvironment env, ArbiterConfig config);
 
+    /** Whether fills are among this stage's events (bars always are). */
+    boolean readsFills() {
+        return false;
+    }
+
     /** The topics whose records are this stage's events. */
     List<String> inputTopics(ArbiterConfig config) {
-        return List.of(config.get(ArbiterOptions.TOPIC_BARS));
+        return readsFills()
+                ? List.of(
+                        config.get(ArbiterOptions.TOPIC_BARS),
+                        config.get(ArbiterOptions.TOPIC_FILLS))
+                : List.of(config.get(ArbiterOptions.TOPIC_BARS));
     }
 
     /** Where the passthrough writes the bars it read: {@code <job name>.bars.copy}. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,13 +26,14 @@ class StageProfilerTest {
 
     @Test
     void attributesABusyThreadsCpuToTheOperatorItRuns() throws InterruptedException {
+        CountDownLatch released = new CountDownLatch(1);
         Thread idle =
                 new Thread(
                         () -> {
                             try {
-                                Thread.sleep(10_000);
+                                released.await();
                             } catch (InterruptedException e) {
-                                // asked to end
+                                Thread.currentThread().interrupt();
                             }
                         },
                         IDLE);
@@ -50,7 +52,7 @@ class StageProfilerTest {
             profile = profiler.stop();
         } finally {
             profiler.close();
-            idle.interrupt();
+            released.countDown();
             idle.join();
         }
 

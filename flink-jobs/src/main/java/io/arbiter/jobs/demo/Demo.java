@@ -246,8 +246,9 @@ public final class Demo {
                     outputs.count(governanceTopic),
                     "registrations, rule decisions, refused commands, model failures");
         }
+        // A temporary folder of ours goes; a user-given work dir is kept.
         if (settings.workDir() == null) {
-            deleteRecursively(workDir);
+            WorkDirs.deleteRecursively(workDir);
         }
         say("Broker stopped. Bye.");
         return 0;
@@ -318,15 +319,6 @@ public final class Demo {
             finished.await(DRAIN_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Removes the demo's temporary folder (broker data); a user-given work dir is kept. */
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 
