@@ -229,22 +229,11 @@ public record Policy(
         int minTrades = r.integer("governance.min-trades", 30, 1, 1_000_000);
         double pfHalt = r.number("governance.pf-halt", 1.5, 0, 1000);
         double pfPerforming = r.number("governance.pf-performing", 1.7, 0, 1000);
-        if (!(pfHalt <= pfPerforming)) {
-            r.violation(
-                    "governance.pf-halt: "
-                            + pfHalt
-                            + " must not exceed governance.pf-performing "
-                            + pfPerforming);
-        }
+        r.requireAtMost("governance.pf-halt", pfHalt, "governance.pf-performing", pfPerforming);
         double ddWarn = r.number("governance.model-drawdown-warn", 0.025, 0, 1);
         double ddHalt = r.number("governance.model-drawdown-halt", 0.04, 0, 1);
-        if (!(ddWarn < ddHalt)) {
-            r.violation(
-                    "governance.model-drawdown-warn: "
-                            + ddWarn
-                            + " must be below governance.model-drawdown-halt "
-                            + ddHalt);
-        }
+        r.requireBelow(
+                "governance.model-drawdown-warn", ddWarn, "governance.model-drawdown-halt", ddHalt);
         Duration escalation =
                 r.duration("governance.escalation-after", Duration.ofHours(48), ONE_MS, YEAR);
         int maxModels = r.integer("governance.max-models", 128, 1, 10_000);
@@ -279,13 +268,7 @@ public record Policy(
     private static BreakerPolicy breakers(PolicyReader r) {
         double daily = r.number("breakers.daily-loss", 0.05, 1e-9, 1);
         double weekly = r.number("breakers.weekly-loss", 0.10, 1e-9, 1);
-        if (!(daily <= weekly)) {
-            r.violation(
-                    "breakers.daily-loss: "
-                            + daily
-                            + " must not exceed breakers.weekly-loss "
-                            + weekly);
-        }
+        r.requireAtMost("breakers.daily-loss", daily, "breakers.weekly-loss", weekly);
         return new BreakerPolicy(
                 daily,
                 weekly,
@@ -307,22 +290,12 @@ public record Policy(
         double priorBeta = r.number("allocation.prior-beta", 1.0, 1e-6, 1e9);
         double startShare = r.number("allocation.start-share", 0.011, 0, 1);
         double cap = r.number("allocation.cap-without-approval", 0.25, 0, 1);
-        if (!(startShare <= cap)) {
-            r.violation(
-                    "allocation.start-share: "
-                            + startShare
-                            + " must not exceed allocation.cap-without-approval "
-                            + cap);
-        }
+        r.requireAtMost(
+                "allocation.start-share", startShare, "allocation.cap-without-approval", cap);
         double flowMin = r.number("allocation.bandit-flow.min", 0.04, 0, 1);
         double flowMax = r.number("allocation.bandit-flow.max", 0.06, 0, 1);
-        if (!(flowMin <= flowMax)) {
-            r.violation(
-                    "allocation.bandit-flow.min: "
-                            + flowMin
-                            + " must not exceed allocation.bandit-flow.max "
-                            + flowMax);
-        }
+        r.requireAtMost(
+                "allocation.bandit-flow.min", flowMin, "allocation.bandit-flow.max", flowMax);
         // null (the shipped value) means off, the same as a factor of 1.
         double discount = r.number("allocation.discount", 1.0, 1e-6, 1);
         Duration period = r.duration("allocation.timer-period", Duration.ofHours(24), ONE_MS, YEAR);
@@ -353,13 +326,8 @@ public record Policy(
         double target = r.number("planner.per-trade-target", 250, 1e-9, 1e15);
         int maxOpen = r.integer("planner.max-open-positions", 8, 1, 100_000);
         int maxPerTicker = r.integer("planner.max-per-ticker", 2, 1, 100_000);
-        if (maxPerTicker > maxOpen) {
-            r.violation(
-                    "planner.max-per-ticker: "
-                            + maxPerTicker
-                            + " exceeds planner.max-open-positions "
-                            + maxOpen);
-        }
+        r.requireNoMoreThan(
+                "planner.max-per-ticker", maxPerTicker, "planner.max-open-positions", maxOpen);
         double feeBps = r.number("planner.fee-bps", 5, 0, 10_000);
         ExposurePolicy exposure =
                 new ExposurePolicy(
@@ -411,22 +379,15 @@ public record Policy(
     private static FeaturePolicy features(PolicyReader r) {
         int windowBars = r.integer("features.regime.window-bars", 252, 3, 100_000);
         int minHistory = r.integer("features.regime.min-history-bars", 252, 1, 100_000);
-        if (minHistory > windowBars) {
-            r.violation(
-                    "features.regime.min-history-bars: "
-                            + minHistory
-                            + " exceeds features.regime.window-bars "
-                            + windowBars);
-        }
+        r.requireNoMoreThan(
+                "features.regime.min-history-bars",
+                minHistory,
+                "features.regime.window-bars",
+                windowBars);
         double low = r.number("features.regime.low-percentile", 0.33, 0, 1);
         double high = r.number("features.regime.high-percentile", 0.67, 0, 1);
-        if (!(low < high)) {
-            r.violation(
-                    "features.regime.low-percentile: "
-                            + low
-                            + " must be below features.regime.high-percentile "
-                            + high);
-        }
+        r.requireBelow(
+                "features.regime.low-percentile", low, "features.regime.high-percentile", high);
         double[] cutPoints = r.numbers("features.regime.cut-points");
         if (cutPoints != null
                 && (cutPoints.length != 2 || !(0 < cutPoints[0] && cutPoints[0] < cutPoints[1]))) {

@@ -202,6 +202,29 @@ final class PolicyReader {
         violations.add(message);
     }
 
+    /** A violation unless {@code value} is below {@code limit}, another key's value (NaN fails). */
+    void requireBelow(String key, double value, String limitKey, double limit) {
+        if (!(value < limit)) {
+            violation(key + ": " + value + " must be below " + limitKey + " " + limit);
+        }
+    }
+
+    /**
+     * A violation unless {@code value} is at most {@code limit}, another key's value (NaN fails).
+     */
+    void requireAtMost(String key, double value, String limitKey, double limit) {
+        if (!(value <= limit)) {
+            violation(key + ": " + value + " must not exceed " + limitKey + " " + limit);
+        }
+    }
+
+    /** A violation when the count {@code value} is more than {@code limit}, another key's count. */
+    void requireNoMoreThan(String key, int value, String limitKey, int limit) {
+        if (value > limit) {
+            violation(key + ": " + value + " exceeds " + limitKey + " " + limit);
+        }
+    }
+
     /** Adds a violation for every leaf key of the file that no reader asked for. */
     void rejectUnread() {
         collectUnread("", root);
