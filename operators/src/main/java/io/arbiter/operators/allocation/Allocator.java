@@ -32,7 +32,11 @@ public final class Allocator {
         this.policy = policy;
         this.policyVersion = policyVersion;
         this.rule =
-                new ShareRule(policy.startShare(), policy.banditFlowMin(), policy.banditFlowMax());
+                new ShareRule(
+                        policy.startShare(),
+                        policy.banditFlowMin(),
+                        policy.banditFlowMax(),
+                        policy.baselineModel());
     }
 
     /**
@@ -75,7 +79,7 @@ public final class Allocator {
             pBest[index[c]] = contenderP[c];
         }
 
-        ShareRule.Shares shares = rule.apply(arms, pBest, riskScaler);
+        ShareRule.Shares shares = rule.apply(arms, pBest);
         List<ModelAllocation> allocations = new ArrayList<>(n);
         double total = 0;
         for (int i = 0; i < n; i++) {

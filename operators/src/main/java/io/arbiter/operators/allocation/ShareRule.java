@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns tiers, P(best) and caps into traffic shares (DOMAIN.md §3), in this order:
+ * Turns tiers, P(best) and caps into traffic shares (DOMAIN.md §3): the fraction of the book's
+ * decision flow routed to each model. The book's baseline model is not a bandit arm: it takes the
+ * flow the others are not routed. The rest, in this order:
  *
  * <ol>
  *   <li>{@link Tier#OFF}: 0.
@@ -16,13 +18,15 @@ import java.util.List;
  *   <li>{@link Tier#WINNER}: the larger of that bandit share and P(best) × its cap, so a clear best
  *       winner grows toward its cap (25 % without approval, the approved max share with one).
  *   <li>Every share is limited to its cap (the fixed one too, if an approval set a lower cap).
- *   <li>Every share × the book's risk scaler.
  *   <li>If the shares add up to more than the whole book (possible only with large approved caps),
- *       they are scaled down to fit. The rest of the book is the buffer.
+ *       they are scaled down to fit.
+ *   <li>The baseline model: 1 − Σ the others, uncapped; 0 when it is OFF. What no model takes is
+ *       the buffer: flow that is not traded.
  * </ol>
  *
  * The band's min is not forced: with only unproven models the total is n × s₀, which may be below
- * it; the book-level reasons say so. P(best) here is over all models that are not OFF.
+ * it; the book-level reasons say so. P(best) here is over all models that are not OFF. The book's
+ * risk scaler does not enter: it shrinks the size of routed trades, not the flow.
  */
 public final class ShareRule {
 
@@ -32,29 +36,36 @@ public final class ShareRule {
     private final double startShare;
     private final double flowMin;
     private final double flowMax;
+    private final String baselineModel;
 
-    public ShareRule(double startShare, double flowMin, double flowMax) {
+    /**
+     * @param baselineModel the book's baseline model, or null when it has none
+     */
+    public ShareRule(double startShare, double flowMin, double flowMax, String baselineModel) {
         this.startShare = startShare;
         this.flowMin = flowMin;
         this.flowMax = flowMax;
+        this.baselineModel = baselineModel;
     }
 
     /**
      * @param arms the book's models with their tiers and caps
      * @param pBest P(best) per arm (ignored for OFF arms)
-     * @param riskScaler the book's sizing multiplier in (0, 1]
      */
-    public Shares apply(List<Arm> arms, double[] pBest, double riskScaler) {
+    public Shares apply(List<Arm> arms, double[] pBest) {
         int n = arms.size();
         double[] share = new double[n];
         List<List<String>> reasons = new ArrayList<>(n);
         List<String> book = new ArrayList<>();
         int fixed = 0;
         double provenP = 0;
+        int baseline = -1;
         for (int i = 0; i < n; i++) {
             reasons.add(new ArrayList<>(arms.get(i).reasons()));
             Tier tier = arms.get(i).tier();
-            if (tier == Tier.FIXED) {
+            if (arms.get(i).model().equals(baselineModel)) {
+                baseline = i;
+            } else if (tier == Tier.FIXED) {
                 fixed++;
             } else if (tier == Tier.BANDIT || tier == Tier.WINNER) {
                 provenP += pBest[i];
@@ -77,6 +88,9 @@ public final class ShareRule {
 
         double flow = 0;
         for (int i = 0; i < n; i++) {
+            if (i == baseline) {
+                continue;
+            }
             Arm arm = arms.get(i);
             List<String> why = reasons.get(i);
             double s;
@@ -124,14 +138,6 @@ public final class ShareRule {
             book.add("bandit flow below the band's min: no proven model carries the rest");
         }
 
-        if (riskScaler < 1.0) {
-            for (int i = 0; i < n; i++) {
-                if (share[i] > 0) {
-                    share[i] *= riskScaler;
-                    reasons.get(i).add("× risk scaler " + Percent.number(riskScaler));
-                }
-            }
-        }
         double total = 0;
         for (double s : share) {
             total += s;
@@ -141,7 +147,50 @@ public final class ShareRule {
                 share[i] /= total;
             }
             book.add("shares added up to " + Percent.of(total) + ": scaled to the whole book");
+            total = 1.0;
+        }
+        double rest = Math.max(0.0, 1.0 - total);
+        if (baseline >= 0) {
+            routeRestToBaseline(arms.get(baseline), rest, share, baseline, reasons, book);
+        } else if (baselineModel == null) {
+            book.add(
+                    "no baseline model: the flow no model is routed, "
+                            + Percent.of(rest)
+                            + ", is not traded");
+        } else {
+            book.add(
+                    "baseline model "
+                            + baselineModel
+                            + " is not in the book: the flow no model"
+                            + " is routed, "
+                            + Percent.of(rest)
+                            + ", is not traded");
         }
         return new Shares(share, reasons, book);
+    }
+
+    /** The baseline takes what the bandit does not route, unless it is off. */
+    private static void routeRestToBaseline(
+            Arm arm,
+            double rest,
+            double[] share,
+            int index,
+            List<List<String>> reasons,
+            List<String> book) {
+        if (arm.tier() == Tier.OFF) {
+            // Why it is off (halted, paused, book stopped) stays; the rest does not apply.
+            share[index] = 0;
+            book.add(
+                    "baseline model "
+                            + arm.model()
+                            + " is off: the flow no model is routed, "
+                            + Percent.of(rest)
+                            + ", is not traded");
+            return;
+        }
+        share[index] = rest;
+        List<String> why = new ArrayList<>();
+        why.add("baseline model: takes the flow the bandit does not route, " + Percent.of(rest));
+        reasons.set(index, why);
     }
 }

@@ -172,13 +172,20 @@ public final class GuardrailAudit {
                     "model %s is %s",
                     model,
                     line.state());
-            double wanted = planner.perTradeTarget() * line.share() * riskScaler;
+            // The share routes a trade; it never sizes it (DOMAIN.md, "traffic").
+            double wanted = planner.perTradeTarget() * riskScaler;
             check(
                     broken,
                     notional <= wanted + tolerance,
-                    "notional %.6f above per-trade target × share × scaler %.6f",
+                    "notional %.6f above per-trade target × scaler %.6f",
                     notional,
                     wanted);
+            check(
+                    broken,
+                    line.share() > 0 && intent.getPropensity() == line.share(),
+                    "propensity %s is not the allocation's positive share %s",
+                    intent.getPropensity(),
+                    line.share());
             check(
                     broken,
                     intent.getTrafficShare() == line.share()

@@ -12,5 +12,10 @@ public enum RejectReason {
      */
     GUARDRAIL,
     /** An exposure limit: single ticker, top five tickers, or sector. */
-    EXPOSURE
+    EXPOSURE,
+    /**
+     * Not routed to its model: the routing draw was not below the model's traffic share (the rest
+     * of the decision flow goes to other models and the book's baseline).
+     */
+    NOT_ROUTED
 }

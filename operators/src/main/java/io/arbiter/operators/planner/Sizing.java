@@ -17,7 +17,7 @@ record Sizing(long qty, RejectReason reason, String detail) {
 
     /** The limits in the order they are reported. */
     enum Limit {
-        TARGET(RejectReason.GUARDRAIL, "per-trade target × share × risk scaler"),
+        TARGET(RejectReason.GUARDRAIL, "per-trade target × risk scaler"),
         CASH(RejectReason.GUARDRAIL, "account cash left"),
         TICKER(RejectReason.EXPOSURE, "single-ticker exposure room"),
         TOP(RejectReason.EXPOSURE, "top-five exposure room"),

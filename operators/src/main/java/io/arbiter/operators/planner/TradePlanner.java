@@ -36,13 +36,16 @@ import java.util.Set;
  * <p>A planning step takes the candidates of one bar time together. Each is first screened on its
  * own: its gate must be PASS and its numbers usable (else GATE), its model not halted or retired
  * (HALTED_MODEL), its model must have traffic and its expected net PnL must be positive (else
- * GUARDRAIL). The survivors are ranked by expected net PnL per day of expected time to hit, at the
- * notional the desk wants for them (per-trade target × the model's share × the risk scaler), best
- * first; ties go to the symbol, then the model, in name order, so the input order never matters.
- * They are then sized greedily in that order against what the book has committed so far, the
- * intents of this step included: the book's position slots and the ticker's (GUARDRAIL), no
- * position of the same model on the other side of the ticker (GUARDRAIL), and whole units within
- * the wanted notional, the cash left and the three exposure rooms ({@link Sizing}).
+ * GUARDRAIL), and it must be routed to its model: taken with probability equal to the model's
+ * traffic share, by the seeded {@link RoutingDraw} of (policy seed, book, model, symbol, bar time)
+ * (else NOT_ROUTED). The share is the routed intent's propensity; it never shrinks its size. The
+ * survivors are ranked by expected net PnL per day of expected time to hit, at the notional the
+ * desk wants for them (per-trade target × the risk scaler), best first; ties go to the symbol, then
+ * the model, in name order, so the input order never matters. They are then sized greedily in that
+ * order against what the book has committed so far, the intents of this step included: the book's
+ * position slots and the ticker's (GUARDRAIL), no position of the same model on the other side of
+ * the ticker (GUARDRAIL), and whole units within the wanted notional, the cash left and the three
+ * exposure rooms ({@link Sizing}).
  *
  * <p>Fills are expected in event-time order per book. Decisions use event time only: the planner's
  * clock is the newest time it was shown, and pending intents expire against it. State is bounded:
@@ -56,6 +59,7 @@ public final class TradePlanner {
     private final String book;
     private PlannerPolicy planner;
     private LabelPolicy labels;
+    private long routingSeed;
     private long clock = Long.MIN_VALUE;
     private TrafficShares traffic = new TrafficShares();
     private PendingIntents pending = new PendingIntents();
@@ -74,6 +78,7 @@ public final class TradePlanner {
     public void usePolicy(Policy policy) {
         this.planner = policy.planner();
         this.labels = policy.labels();
+        this.routingSeed = policy.allocation().seed();
     }
 
     public String book() {
@@ -228,6 +233,17 @@ public final class TradePlanner {
                             e.expPnlNet(),
                             c.pCal()));
         }
+        double draw = RoutingDraw.of(routingSeed, book, c.model(), c.symbol(), c.time());
+        if (!RoutingDraw.routed(draw, line.share())) {
+            return new Rejection(
+                    c,
+                    RejectReason.NOT_ROUTED,
+                    String.format(
+                            Locale.ROOT,
+                            "not routed: draw %.6f is not below the share %.6f",
+                            draw,
+                            line.share()));
+        }
         return null;
     }
 
@@ -235,7 +251,8 @@ public final class TradePlanner {
     private Ranked rank(Candidate c) {
         TradeExpectation e = TradeExpectation.of(c, labels, planner);
         double share = traffic.of(c.model()).share();
-        double wanted = planner.perTradeTarget() * share * traffic.riskScaler();
+        // The share routed the trade; it does not size it (DOMAIN.md, "traffic").
+        double wanted = planner.perTradeTarget() * traffic.riskScaler();
         // E[PnL net]/ETTH of the trade at the notional wanted for it, before any limit trims it.
         double rankKey = wanted / c.close() * e.expPnlNetPerDay();
         return new Ranked(c, e, share, wanted, rankKey);
@@ -308,6 +325,7 @@ public final class TradePlanner {
                 .setModelVersion(c.version() == null ? "" : c.version())
                 .setTrafficShare(r.share)
                 .setRiskScaler(traffic.riskScaler())
+                .setPropensity(r.share)
                 .build();
     }
 

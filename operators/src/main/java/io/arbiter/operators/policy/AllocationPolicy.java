@@ -20,6 +20,9 @@ import java.time.Duration;
  *     each of its closed trades, for non-stationary models; 1 means off
  * @param timerPeriod event-time period of the allocation timer (aligned to the epoch, so daily
  *     means at 00:00 UTC)
+ * @param baselineModel the book's incumbent (DOMAIN.md, "baseline model"): it takes the decision
+ *     flow the bandit does not route, 1 − the other models' shares; null when the book has none
+ *     (that flow is then not traded)
  */
 public record AllocationPolicy(
         long seed,
@@ -31,11 +34,33 @@ public record AllocationPolicy(
         double banditFlowMin,
         double banditFlowMax,
         double discount,
-        Duration timerPeriod)
+        Duration timerPeriod,
+        String baselineModel)
         implements Serializable {
 
     /** Whether posteriors forget: a discount below 1. */
     public boolean discounting() {
         return discount < 1.0;
+    }
+
+    /** Whether {@code model} is the book's baseline model. */
+    public boolean isBaseline(String model) {
+        return baselineModel != null && baselineModel.equals(model);
+    }
+
+    /** These settings with another baseline model (null: none). */
+    public AllocationPolicy withBaselineModel(String model) {
+        return new AllocationPolicy(
+                seed,
+                draws,
+                priorAlpha,
+                priorBeta,
+                startShare,
+                capWithoutApproval,
+                banditFlowMin,
+                banditFlowMax,
+                discount,
+                timerPeriod,
+                model);
     }
 }

@@ -11,8 +11,8 @@ import java.util.TreeMap;
  *
  * @param accountCash the cash the book trades with: open positions and pending intents together
  *     never commit more (entry fees included)
- * @param perTradeTarget notional one trade aims for before the model's traffic share and the risk
- *     scaler shrink it
+ * @param perTradeTarget notional one routed trade aims for before the risk scaler shrinks it (the
+ *     traffic share decides whether a trade is routed, not its size)
  * @param maxOpenPositions open positions and pending intents of the book, together
  * @param maxPerTicker open positions and pending intents in one ticker, over all models
  * @param feeBps fee on the entry and on the exit notional, in basis points

@@ -299,6 +299,8 @@ public record Policy(
         // null (the shipped value) means off, the same as a factor of 1.
         double discount = r.number("allocation.discount", 1.0, 1e-6, 1);
         Duration period = r.duration("allocation.timer-period", Duration.ofHours(24), ONE_MS, YEAR);
+        // null (the built-in default): no baseline, the flow the bandit does not route is untraded.
+        String baseline = r.text("allocation.baseline-model", null);
         return new AllocationPolicy(
                 seed,
                 draws,
@@ -309,7 +311,8 @@ public record Policy(
                 flowMin,
                 flowMax,
                 discount,
-                period);
+                period,
+                baseline);
     }
 
     private static PromotionPolicy promotion(PolicyReader r) {

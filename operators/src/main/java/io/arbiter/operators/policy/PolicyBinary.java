@@ -17,10 +17,14 @@ import java.util.TreeMap;
  */
 public final class PolicyBinary {
 
-    /** 2 added the planner and the paper broker; 1 is still read (those two from the defaults). */
-    private static final byte FORMAT = 2;
+    /**
+     * 3 added the baseline model; 2 added the planner and the paper broker. Both older formats are
+     * still read, what they lack taken from the defaults.
+     */
+    private static final byte FORMAT = 3;
 
     private static final byte FORMAT_BEFORE_PLANNER = 1;
+    private static final byte FORMAT_BEFORE_BASELINE = 2;
     private static final int MAX_CUT_POINTS = 16;
 
     /**
@@ -97,6 +101,16 @@ public final class PolicyBinary {
         writeDuration(out, p.commands().maxAge());
 
         writeSectionsSincePlanner(p, out);
+        writeSectionsSinceBaseline(p, out);
+    }
+
+    /** What format 3 added to format 2: the book's baseline model, at the end. */
+    static void writeSectionsSinceBaseline(Policy p, DataOutput out) throws IOException {
+        String baseline = p.allocation().baselineModel();
+        out.writeBoolean(baseline != null);
+        if (baseline != null) {
+            out.writeUTF(baseline);
+        }
     }
 
     /** What format 2 added to format 1: the planner and the paper broker, at the end. */
@@ -128,7 +142,9 @@ public final class PolicyBinary {
 
     public static Policy readFrom(DataInput in) throws IOException {
         byte format = in.readByte();
-        if (format != FORMAT && format != FORMAT_BEFORE_PLANNER) {
+        if (format != FORMAT
+                && format != FORMAT_BEFORE_BASELINE
+                && format != FORMAT_BEFORE_PLANNER) {
             throw new IOException("unknown policy state format " + format);
         }
         String version = in.readUTF();
@@ -185,7 +201,8 @@ public final class PolicyBinary {
                         readDouble(in),
                         readDouble(in),
                         readDouble(in),
-                        readDuration(in));
+                        readDuration(in),
+                        null);
         PromotionPolicy promotion = new PromotionPolicy(readDouble(in));
         CommandPolicy commands = new CommandPolicy(readDuration(in));
         PlannerPolicy planner;
@@ -197,6 +214,9 @@ public final class PolicyBinary {
         } else {
             planner = readPlanner(in);
             paperBroker = new PaperBrokerPolicy(readDouble(in), readDouble(in));
+        }
+        if (format == FORMAT) {
+            allocation = allocation.withBaselineModel(in.readBoolean() ? in.readUTF() : null);
         }
         return new Policy(
                 version,

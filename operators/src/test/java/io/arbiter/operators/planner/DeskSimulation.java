@@ -138,10 +138,7 @@ final class DeskSimulation {
             for (String broken : audit.onIntent(intent)) {
                 violations.add(intent.getIntentId() + ": " + broken);
             }
-            double wanted =
-                    policy.planner().perTradeTarget()
-                            * intent.getTrafficShare()
-                            * intent.getRiskScaler();
+            double wanted = policy.planner().perTradeTarget() * intent.getRiskScaler();
             if ((intent.getQty() + 1) * intent.getEntryPrice() <= wanted) {
                 trimmed++;
             }

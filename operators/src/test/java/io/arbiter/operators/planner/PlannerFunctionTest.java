@@ -43,7 +43,7 @@ class PlannerFunctionTest {
                                         1.0,
                                         "good",
                                         ModelState.ACTIVE,
-                                        0.05,
+                                        1.0,
                                         "halted",
                                         ModelState.HALTED,
                                         0.0)));
@@ -94,7 +94,7 @@ class PlannerFunctionTest {
                         .setGate(gate)
                         .setGateThreshold(0.62)
                         .setExternal(false)
-                        // Cheap enough for whole units: 250 × 5 % = 12.5 of cash buys 6 at 2.
+                        // Cheap enough for whole units: 250 of cash buys 125 at 2.
                         .setClose(2)
                         .setAtr(0.05)
                         .build();

@@ -40,6 +40,12 @@ final class TestDesk {
         return Policy.fromYaml("test", yaml);
     }
 
+    /**
+     * The defaults with a per-trade target of 50, for tests whose arithmetic wants small trades: 2
+     * units of the default candidate's close of 20.
+     */
+    static final Policy TARGET_50 = policy("planner: {per-trade-target: 50}");
+
     /** Exposure limits wide open, so a test sees one guardrail at a time. */
     static final String NO_EXPOSURE_LIMITS =
             "  exposure: {single-ticker: 1.0, top-five: 1.0, sector: 1.0}\n";

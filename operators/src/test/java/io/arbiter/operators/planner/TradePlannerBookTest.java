@@ -25,13 +25,16 @@ import static org.assertj.core.api.Assertions.within;
 class TradePlannerBookTest {
 
     private static final Policy ONE_POSITION =
-            policy("planner:\n  max-open-positions: 1\n  max-per-ticker: 1\n" + NO_EXPOSURE_LIMITS);
+            policy(
+                    "planner:\n  per-trade-target: 50\n  max-open-positions: 1\n"
+                            + "  max-per-ticker: 1\n"
+                            + NO_EXPOSURE_LIMITS);
 
     private static TradePlanner planner(Policy policy) {
         TradePlanner planner = new TradePlanner(BOOK, policy);
         planner.onAllocation(
                 allocation(
-                        day(0), 1.0, "m1", ModelState.ACTIVE, 0.2, "m2", ModelState.ACTIVE, 0.2));
+                        day(0), 1.0, "m1", ModelState.ACTIVE, 1.0, "m2", ModelState.ACTIVE, 1.0));
         return planner;
     }
 
@@ -81,7 +84,7 @@ class TradePlannerBookTest {
 
     @Test
     void aPartlyFilledIntentIsStillOnePosition() {
-        TradePlanner planner = planner(Policy.defaults());
+        TradePlanner planner = planner(TestDesk.TARGET_50);
         TradeIntent intent = planAt(planner, day(0), "AA").intents().get(0);
 
         planner.onFill(fill("f1", intent.getIntentId(), "m1", "AA", Side.BUY, 1, 20, 0.01, day(1)));
@@ -100,7 +103,7 @@ class TradePlannerBookTest {
 
     @Test
     void aRedeliveredExitDoesNotCloseAnotherPosition() {
-        TradePlanner planner = planner(Policy.defaults());
+        TradePlanner planner = planner(TestDesk.TARGET_50);
         TradeIntent first = planAt(planner, day(0), "MSFT").intents().get(0);
         TradeIntent second = planAt(planner, day(1), "MSFT").intents().get(0);
         planner.onFill(entryOf(first, day(1)));
@@ -115,7 +118,7 @@ class TradePlannerBookTest {
 
     @Test
     void anExitNamingNoOrderClosesTheOldestPositionOfItsModelAndSymbol() {
-        TradePlanner planner = planner(Policy.defaults());
+        TradePlanner planner = planner(TestDesk.TARGET_50);
         TradeIntent first = planAt(planner, day(0), "MSFT").intents().get(0);
         TradeIntent second =
                 planner.plan(day(1), List.of(candidate("m1", "MSFT").at(day(1)).close(25).build()))
@@ -144,7 +147,7 @@ class TradePlannerBookTest {
 
     @Test
     void ignoresFillsItCannotUse() {
-        TradePlanner planner = planner(Policy.defaults());
+        TradePlanner planner = planner(TestDesk.TARGET_50);
         Fill ok = fill("f1", "o1", "m1", "AA", Side.BUY, 1, 20, 0, day(40));
         Fill otherBook =
                 Fill.newBuilder(fill("f2", "o2", "m1", "AA", Side.BUY, 1, 20, 0, day(40)))
@@ -172,7 +175,7 @@ class TradePlannerBookTest {
 
     @Test
     void theClockOnlyMovesForward() {
-        TradePlanner planner = planner(Policy.defaults());
+        TradePlanner planner = planner(TestDesk.TARGET_50);
         planAt(planner, day(3), "AA");
         planner.onFill(fill("late", "o", "m1", "AXP", Side.BUY, 1, 20, 0, day(1)));
 

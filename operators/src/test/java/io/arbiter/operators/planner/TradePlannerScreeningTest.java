@@ -69,7 +69,7 @@ class TradePlannerScreeningTest {
                         0.0,
                         "active",
                         ModelState.ACTIVE,
-                        0.2));
+                        1.0));
 
         PlanResult plan =
                 planner.plan(
@@ -177,8 +177,10 @@ class TradePlannerScreeningTest {
 
     @Test
     void emitsIntentsBestFirst() {
-        TradePlanner planner = new TradePlanner(BOOK, policy("planner:\n" + NO_EXPOSURE_LIMITS));
-        planner.onAllocation(allocation(day(0), 1.0, "gbdt", ModelState.ACTIVE, 0.5));
+        TradePlanner planner =
+                new TradePlanner(
+                        BOOK, policy("planner:\n  per-trade-target: 125\n" + NO_EXPOSURE_LIMITS));
+        planner.onAllocation(allocation(day(0), 1.0, "gbdt", ModelState.ACTIVE, 1.0));
         List<Candidate> candidates = new ArrayList<>();
         String[] symbols = {"AA", "AXP", "BA", "C", "CAT", "DD", "DIS"};
         for (int i = 0; i < symbols.length; i++) {
@@ -187,7 +189,7 @@ class TradePlannerScreeningTest {
 
         PlanResult plan = planner.plan(day(0), candidates);
 
-        // Same qty (6 units of 20 for a wanted 250 × 0.5 = 125), so the per-day rates of the
+        // Same qty (6 units of 20 for a wanted 125 × 1.0), so the per-day rates of the
         // intents are ordered as their ranking keys.
         assertThat(plan.intents()).extracting(TradeIntent::getQty).containsOnly(6L).hasSize(7);
         assertThat(plan.intents())
@@ -199,39 +201,9 @@ class TradePlannerScreeningTest {
     }
 
     @Test
-    void theBiggerShareIsServedFirstWhenRoomIsShort() {
-        Policy policy =
-                policy(
-                        "planner:\n  account-cash: 100\n  per-trade-target: 100\n"
-                                + NO_EXPOSURE_LIMITS);
-        TradePlanner planner = new TradePlanner(BOOK, policy);
-        planner.onAllocation(
-                allocation(
-                        day(0),
-                        1.0,
-                        "small",
-                        ModelState.ACTIVE,
-                        0.5,
-                        "large",
-                        ModelState.ACTIVE,
-                        1.0));
-
-        PlanResult plan =
-                planner.plan(
-                        day(0),
-                        List.of(
-                                candidate("small", "AA").close(50).atr(1).build(),
-                                candidate("large", "AXP").close(50).atr(1).build()));
-
-        // Ranked at the notional wanted for each (50 vs 100): the model trusted with more
-        // traffic directs the trade when both cannot be taken.
-        assertThat(plan.intents()).extracting(TradeIntent::getModel).containsExactly("large");
-    }
-
-    @Test
     void makesOneIntentPerModelSymbolAndBar() {
-        TradePlanner planner = new TradePlanner(BOOK, Policy.defaults());
-        planner.onAllocation(allocation(day(0), 1.0, "gbdt", ModelState.ACTIVE, 0.2));
+        TradePlanner planner = new TradePlanner(BOOK, TestDesk.TARGET_50);
+        planner.onAllocation(allocation(day(0), 1.0, "gbdt", ModelState.ACTIVE, 1.0));
         Candidate c = candidate("gbdt", "AA").build();
 
         PlanResult first = planner.plan(day(0), List.of(c, c));
@@ -253,10 +225,10 @@ class TradePlannerScreeningTest {
 
     @Test
     void aModelDoesNotTakeBothSidesOfOneTicker() {
-        TradePlanner planner = new TradePlanner(BOOK, Policy.defaults());
+        TradePlanner planner = new TradePlanner(BOOK, TestDesk.TARGET_50);
         planner.onAllocation(
                 allocation(
-                        day(0), 1.0, "m1", ModelState.ACTIVE, 0.2, "m2", ModelState.ACTIVE, 0.2));
+                        day(0), 1.0, "m1", ModelState.ACTIVE, 1.0, "m2", ModelState.ACTIVE, 1.0));
         planner.plan(day(0), List.of(candidate("m1", "MSFT").build()));
 
         PlanResult plan =

@@ -32,8 +32,8 @@ class TradePlannerSizingTest {
     }
 
     @Test
-    void sizesATradeAtTheTargetTimesShareTimesRiskScalerAndPricesItsExpectation() {
-        TradePlanner planner = planner(Policy.defaults(), "gbdt", ModelState.ACTIVE, 0.2);
+    void sizesATradeAtTheTargetTimesRiskScalerAndPricesItsExpectation() {
+        TradePlanner planner = planner(TestDesk.TARGET_50, "gbdt", ModelState.ACTIVE, 1.0);
 
         PlanResult plan = planner.plan(day(0), List.of(candidate("gbdt", "MSFT").build()));
 
@@ -45,7 +45,7 @@ class TradePlannerSizingTest {
         assertThat(intent.getSide()).isEqualTo(Side.BUY);
         assertThat(intent.getRegime()).isEqualTo(Regime.MED_VOL);
         assertThat(intent.getPWinCal()).isEqualTo(0.7);
-        // wanted = 250 × 0.2 × 1.0 = 50; floor(50 / 20) = 2 units
+        // wanted = 50 × 1.0 = 50; floor(50 / 20) = 2 units
         assertThat(intent.getQty()).isEqualTo(2);
         assertThat(intent.getEntryPrice()).isEqualTo(20.0);
         assertThat(intent.getCash()).isEqualTo(40.0);
@@ -63,26 +63,27 @@ class TradePlannerSizingTest {
         assertThat(intent.getExpPnlPerDay()).isCloseTo(0.529725, within(EXACT));
         assertThat(intent.getModel()).isEqualTo("gbdt");
         assertThat(intent.getModelVersion()).isEqualTo("v1");
-        assertThat(intent.getTrafficShare()).isEqualTo(0.2);
+        assertThat(intent.getTrafficShare()).isEqualTo(1.0);
+        assertThat(intent.getPropensity()).isEqualTo(1.0);
         assertThat(intent.getRiskScaler()).isEqualTo(1.0);
         assertThat(plan.rejections()).isEmpty();
     }
 
     @Test
     void theRiskScalerShrinksTheTradeSize() {
-        TradePlanner planner = new TradePlanner(BOOK, Policy.defaults());
-        planner.onAllocation(allocation(day(0), 0.7, "gbdt", ModelState.ACTIVE, 0.2));
+        TradePlanner planner = new TradePlanner(BOOK, TestDesk.TARGET_50);
+        planner.onAllocation(allocation(day(0), 0.7, "gbdt", ModelState.ACTIVE, 1.0));
 
         PlanResult plan = planner.plan(day(0), List.of(candidate("gbdt", "MSFT").build()));
 
-        // wanted = 250 × 0.2 × 0.7 = 35; floor(35 / 20) = 1 unit
+        // wanted = 50 × 0.7 = 35; floor(35 / 20) = 1 unit
         assertThat(plan.intents()).singleElement().satisfies(i -> assertThat(i.getQty()).isOne());
         assertThat(plan.intents().get(0).getRiskScaler()).isEqualTo(0.7);
     }
 
     @Test
     void aShortSignalSellsWithItsTakeProfitBelowTheEntry() {
-        TradePlanner planner = planner(Policy.defaults(), "gbdt", ModelState.ACTIVE, 0.2);
+        TradePlanner planner = planner(TestDesk.TARGET_50, "gbdt", ModelState.ACTIVE, 1.0);
 
         PlanResult plan =
                 planner.plan(
@@ -106,7 +107,7 @@ class TradePlannerSizingTest {
                         policy("planner: {etth: {default-bar-interval: \"4 h\"}}"),
                         "gbdt",
                         ModelState.ACTIVE,
-                        0.2);
+                        1.0);
 
         PlanResult plan = planner.plan(day(0), List.of(candidate("gbdt", "MSFT").bar(0).build()));
 
@@ -116,9 +117,9 @@ class TradePlannerSizingTest {
 
     @Test
     void rejectsATradeWhoseTargetBuysNoWholeUnit() {
-        TradePlanner planner = planner(Policy.defaults(), "gbdt", ModelState.ACTIVE, 0.2);
+        TradePlanner planner = planner(TestDesk.TARGET_50, "gbdt", ModelState.ACTIVE, 1.0);
 
-        // wanted 250 × 0.2 = 50 < one unit at 60
+        // wanted 50 < one unit at 60
         PlanResult plan =
                 planner.plan(day(0), List.of(candidate("gbdt", "MSFT").close(60).atr(1).build()));
 
@@ -180,10 +181,12 @@ class TradePlannerSizingTest {
     void rejectsTheTradeBeyondTheMaximumOfOpenPositions() {
         TradePlanner planner =
                 planner(
-                        policy("planner:\n  max-open-positions: 3\n" + NO_EXPOSURE_LIMITS),
+                        policy(
+                                "planner:\n  per-trade-target: 50\n  max-open-positions: 3\n"
+                                        + NO_EXPOSURE_LIMITS),
                         "gbdt",
                         ModelState.ACTIVE,
-                        0.2);
+                        1.0);
 
         PlanResult plan =
                 planner.plan(
@@ -210,16 +213,16 @@ class TradePlannerSizingTest {
     void rejectsAThirdPositionInOneTickerAcrossModels() {
         TradePlanner planner =
                 planner(
-                        Policy.defaults(),
+                        TestDesk.TARGET_50,
                         "m1",
                         ModelState.ACTIVE,
-                        0.2,
+                        1.0,
                         "m2",
                         ModelState.ACTIVE,
-                        0.2,
+                        1.0,
                         "m3",
                         ModelState.ACTIVE,
-                        0.2);
+                        1.0);
 
         PlanResult plan =
                 planner.plan(
@@ -237,19 +240,17 @@ class TradePlannerSizingTest {
 
     @Test
     void trimsATradeToTheRoomLeftInItsTicker() {
-        TradePlanner planner =
-                planner(
-                        Policy.defaults(),
-                        "m1",
-                        ModelState.ACTIVE,
-                        0.4,
-                        "m2",
-                        ModelState.ACTIVE,
-                        1.0);
+        TradePlanner planner = new TradePlanner(BOOK, Policy.defaults());
+        planner.onAllocation(
+                allocation(
+                        day(0), 0.4, "m1", ModelState.ACTIVE, 1.0, "m2", ModelState.ACTIVE, 1.0));
 
-        // m1: 250 × 0.4 = 100 buys 3 units at 30 (90)
+        // m1 under a risk scaler of 0.4: 250 × 0.4 = 100 buys 3 units at 30 (90)
         PlanResult first =
                 planner.plan(day(0), List.of(candidate("m1", "MSFT").close(30).atr(1).build()));
+        planner.onAllocation(
+                allocation(
+                        day(1), 1.0, "m1", ModelState.ACTIVE, 1.0, "m2", ModelState.ACTIVE, 1.0));
         // m2 wants 250 (8 units), but MSFT may take 250 − 90 = 160 more: 5 units (150)
         PlanResult second =
                 planner.plan(

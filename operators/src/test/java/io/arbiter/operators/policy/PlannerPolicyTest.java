@@ -139,7 +139,8 @@ class PlannerPolicyTest {
         byte[] current = bytes(policy);
         ByteArrayOutputStream tail = new ByteArrayOutputStream();
         PolicyBinary.writeSectionsSincePlanner(policy, new DataOutputStream(tail));
-        // Format 1 is format 2 without the planner and paper broker at the end.
+        PolicyBinary.writeSectionsSinceBaseline(policy, new DataOutputStream(tail));
+        // Format 1 is format 3 without the planner, the paper broker and the baseline at the end.
         byte[] formatOne = Arrays.copyOf(current, current.length - tail.size());
         formatOne[0] = 1;
 
@@ -149,6 +150,28 @@ class PlannerPolicyTest {
         assertThat(back.planner()).isEqualTo(Policy.defaults().planner());
         assertThat(back.paperBroker()).isEqualTo(Policy.defaults().paperBroker());
         assertThat(back.withPlanner(policy.planner())).isEqualTo(policy);
+    }
+
+    @Test
+    void readsAPolicyWrittenBeforeTheBaselineModelExistedWithoutABaseline() throws IOException {
+        Policy policy =
+                Policy.fromYaml(
+                        "test",
+                        "version: old\nallocation: {baseline-model: incumbent}\n"
+                                + "planner: {max-per-ticker: 1}");
+        byte[] current = bytes(policy);
+        ByteArrayOutputStream tail = new ByteArrayOutputStream();
+        PolicyBinary.writeSectionsSinceBaseline(policy, new DataOutputStream(tail));
+        // Format 2 is format 3 without the baseline model at the end.
+        byte[] formatTwo = Arrays.copyOf(current, current.length - tail.size());
+        formatTwo[0] = 2;
+
+        Policy back = restore(formatTwo);
+
+        assertThat(policy.allocation().baselineModel()).isEqualTo("incumbent");
+        assertThat(back.allocation().baselineModel()).isNull();
+        assertThat(back.planner().maxPerTicker()).isEqualTo(1);
+        assertThat(back.withAllocation(policy.allocation())).isEqualTo(policy);
     }
 
     @Test

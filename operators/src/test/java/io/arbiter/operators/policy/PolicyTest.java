@@ -29,7 +29,14 @@ class PolicyTest {
     @Test
     void theShippedFileEqualsTheBuiltInDefaultsInEverySection() {
         Policy shipped = Policy.load(Path.of("../conf/policy.yaml"));
-        assertThat(shipped.withVersion("default")).isEqualTo(Policy.defaults());
+        // The one difference: the desk's file names its baseline model; the built-in default
+        // names none (a model id is the desk's, not the rulebook's).
+        assertThat(shipped.allocation().baselineModel()).isEqualTo("gbdt-ttr28");
+        assertThat(Policy.defaults().allocation().baselineModel()).isNull();
+        assertThat(
+                        shipped.withVersion("default")
+                                .withAllocation(shipped.allocation().withBaselineModel(null)))
+                .isEqualTo(Policy.defaults());
     }
 
     @Test
@@ -67,7 +74,8 @@ class PolicyTest {
                                 0.04,
                                 0.06,
                                 1.0,
-                                Duration.ofHours(24)));
+                                Duration.ofHours(24),
+                                null));
         assertThat(p.allocation().discounting()).isFalse();
         // DOMAIN.md §4
         assertThat(p.promotion()).isEqualTo(new PromotionPolicy(0.01));
