@@ -45,9 +45,8 @@ class RiskScalerTest {
                 .containsEntry("governance.book.risk-scaler", 0.7);
         assertThat(g.riskScaler()).isEqualTo(0.7);
         assertThat(d.allocation().getRiskScaler()).isEqualTo(0.7);
-        // gbdt on probation: 1.1 % × 0.7.
-        assertThat(d.allocation().getAllocations().get(0).getShare())
-                .isCloseTo(0.0077, within(1e-15));
+        // gbdt on probation keeps its 1.1 % of the flow: the scaler sizes trades, not traffic.
+        assertThat(d.allocation().getAllocations().get(0).getShare()).isEqualTo(0.011);
     }
 
     @Test
