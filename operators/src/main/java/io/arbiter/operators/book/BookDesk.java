@@ -43,8 +43,10 @@ import java.util.TreeMap;
  * performance, the governor's round-trip rules (posterior, breakers, book equity) and its metric
  * rules (PF, drawdown, accuracy).
  *
- * <p>A model's allocated capital (the start of its equity curve, DOMAIN.md §1) is its traffic share
- * times the book's capital, updated by every allocation that gives it a share above zero.
+ * <p>A model's allocated capital (the start of its equity curve, DOMAIN.md §1) is the book's
+ * capital: a routed trade is sized as the whole book would size it (the share routes trades, it
+ * does not shrink them), so a model's drawdown is measured against what it trades with, whatever
+ * its share of the decision flow.
  */
 public final class BookDesk {
 
@@ -288,12 +290,8 @@ public final class BookDesk {
                 m ->
                         new RollingPerformance(
                                 policy().performance().windowDays(),
-                                capitalOf(policy().allocation().startShare()),
+                                policy().governance().book().capital(),
                                 policy().performance().sharpeAnnualisation()));
-    }
-
-    private double capitalOf(double share) {
-        return share * policy().governance().book().capital();
     }
 
     private static ModelMetrics metrics(PerformanceSnapshot s) {
@@ -301,7 +299,7 @@ public final class BookDesk {
                 s.profitFactor(), s.trades(), s.winRate(), s.drawdown(), s.maxDrawdownInWindow());
     }
 
-    /** Gathers the governor's decisions and keeps each model's capital at its allocated share. */
+    /** Gathers the governor's decisions and adds the desk's figures to each allocation line. */
     private final class Collector {
         private final List<GovernanceEvent> events = new ArrayList<>();
         private final List<AllocationEvent> allocations = new ArrayList<>();
@@ -312,9 +310,6 @@ public final class BookDesk {
                 AllocationEvent allocation = decision.allocation();
                 allocations.add(allocation);
                 for (ModelAllocation share : allocation.getAllocations()) {
-                    if (share.getShare() > 0) {
-                        performanceOf(share.getModel()).setCapital(capitalOf(share.getShare()));
-                    }
                     // The figures the desk watches beside the share (PF, drawdown, trades).
                     RollingPerformance rolling = performance.get(share.getModel());
                     PerformanceSnapshot now = rolling == null ? null : rolling.snapshot();
