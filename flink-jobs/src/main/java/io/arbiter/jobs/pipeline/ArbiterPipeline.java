@@ -231,7 +231,10 @@ public final class ArbiterPipeline {
         intents.sinkTo(outputs.intents()).uid(JobUids.SINK_INTENTS).name("intents sink");
 
         decisions
-                .union(modelEvents, verified.getSideOutput(CommandVerification.SECURITY_EVENTS))
+                .union(
+                        modelEvents,
+                        verified.getSideOutput(CommandVerification.SECURITY_EVENTS),
+                        intents.getSideOutput(PlannerFunction.GATE_STEPS))
                 .sinkTo(outputs.governance())
                 .uid(JobUids.SINK_GOVERNANCE)
                 .name("governance sink");

@@ -116,6 +116,7 @@ public final class SignalGate {
                 .setPRaw(pRaw)
                 .setPCal(pCal)
                 .setSide(decision == GateDecision.PASS ? passSide : SignalSide.FLAT)
+                .setProposedSide(passSide)
                 .setGate(decision)
                 .setGateThreshold(threshold);
     }

@@ -45,11 +45,25 @@ public record Candidate(
                 signal.getTime().toEpochMilli(),
                 signal.getRegime(),
                 signal.getPCal(),
-                signal.getSide(),
+                sideOf(signal),
                 signal.getGate(),
                 close,
                 atr,
                 barIntervalMillis);
+    }
+
+    /**
+     * The side the signal asks for: its side when the policy's gate passed it, else the side its
+     * model proposed (a book whose gate has moved may pass it), FLAT when neither is known.
+     */
+    private static SignalSide sideOf(ModelSignal signal) {
+        if (signal.getGate() == GateDecision.PASS) {
+            return signal.getSide();
+        }
+        SignalSide proposed = signal.getProposedSide();
+        return proposed == SignalSide.LONG || proposed == SignalSide.SHORT
+                ? proposed
+                : signal.getSide();
     }
 
     /**

@@ -11,9 +11,11 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.BookEvent;
+import io.arbiter.schemas.GovernanceEvent;
 import io.arbiter.schemas.ModelSignal;
 import io.arbiter.schemas.TradeIntent;
 
@@ -31,11 +33,16 @@ import java.util.Map;
  * signal wait in state until the watermark passes their time; then, per bar time, fills and
  * allocations apply first and the signals of that time are planned together (ranked, sized under
  * the guardrails) into {@link TradeIntent}s for orders.intents. Every rejected candidate is counted
- * by reason in the {@code arbiter} metric group.
+ * by reason in the {@code arbiter} metric group; the book's gates that move under the coverage rule
+ * leave as governance events on {@link #GATE_STEPS}.
  */
 public final class PlannerFunction extends KeyedProcessFunction<String, BookEvent, TradeIntent> {
 
     private static final long serialVersionUID = 1L;
+
+    /** A book's gate that moved under the coverage rule (gov.events). */
+    public static final OutputTag<GovernanceEvent> GATE_STEPS =
+            new OutputTag<>("gate-steps", new AvroTypeInfo<>(GovernanceEvent.class));
 
     private final Policy policy;
 
@@ -110,6 +117,9 @@ public final class PlannerFunction extends KeyedProcessFunction<String, BookEven
                 candidates.add(Candidate.of(signal, signal.getClose(), signal.getAtr(), 0));
             }
             PlanResult result = book.plan(timestamp, candidates);
+            for (GovernanceEvent step : result.gateSteps()) {
+                ctx.output(GATE_STEPS, step);
+            }
             for (TradeIntent intent : result.intents()) {
                 out.collect(intent);
                 intents.inc();

@@ -48,6 +48,20 @@ record TradeExpectation(
                 takeProfit, stopLoss, expPnl, fees, bars * barMillis(c, planner) / MILLIS_PER_DAY);
     }
 
+    /**
+     * The calibrated probability at which {@code c}'s expected net PnL is zero (the gate's floor).
+     * With target T and stop S in price, entry C, fee rate f and direction d (+1 long, −1 short),
+     * the fees are f·(2C + d·g) for the gross expectation g = p·(T + S) − S, so the net is g·(1 −
+     * f·d) − 2fC, zero at p* = (S + 2fC / (1 − f·d)) / (T + S). Above p* a trade expects a profit.
+     */
+    static double breakEven(Candidate c, LabelPolicy labels, PlannerPolicy planner) {
+        double direction = c.side() == SignalSide.SHORT ? -1 : 1;
+        double target = labels.takeProfitAtr() * c.atr();
+        double stop = labels.stopLossAtr() * c.atr();
+        double f = planner.feeRate();
+        return (stop + 2 * f * c.close() / (1 - f * direction)) / (target + stop);
+    }
+
     /** The candidate's bar length, or the policy's default when the candidate does not know it. */
     static long barMillis(Candidate c, PlannerPolicy planner) {
         return c.barIntervalMillis() > 0

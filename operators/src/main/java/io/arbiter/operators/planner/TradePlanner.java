@@ -1,11 +1,13 @@
 package io.arbiter.operators.planner;
 
+import io.arbiter.operators.policy.GatePolicy;
 import io.arbiter.operators.policy.LabelPolicy;
 import io.arbiter.operators.policy.PlannerPolicy;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.AllocationEvent;
 import io.arbiter.schemas.Fill;
 import io.arbiter.schemas.GateDecision;
+import io.arbiter.schemas.GovernanceEvent;
 import io.arbiter.schemas.Side;
 import io.arbiter.schemas.SignalSide;
 import io.arbiter.schemas.TradeIntent;
@@ -34,18 +36,19 @@ import java.util.Set;
  * }</pre>
  *
  * <p>A planning step takes the candidates of one bar time together. Each is first screened on its
- * own: its gate must be PASS and its numbers usable (else GATE), its model not halted or retired
- * (HALTED_MODEL), its model must have traffic and its expected net PnL must be positive (else
- * GUARDRAIL), and it must be routed to its model: taken with probability equal to the model's
- * traffic share, by the seeded {@link RoutingDraw} of (policy seed, book, model, symbol, bar time)
- * (else NOT_ROUTED). The share is the routed intent's propensity; it never shrinks its size. The
- * survivors are ranked by expected net PnL per day of expected time to hit, at the notional the
- * desk wants for them (per-trade target × the risk scaler), best first; ties go to the symbol, then
- * the model, in name order, so the input order never matters. They are then sized greedily in that
- * order against what the book has committed so far, the intents of this step included: the book's
- * position slots and the ticker's (GUARDRAIL), no position of the same model on the other side of
- * the ticker (GUARDRAIL), and whole units within the wanted notional, the cash left and the three
- * exposure rooms ({@link Sizing}).
+ * own: it must pass its gate (the policy's, or with the coverage rule on, the book's own gate of
+ * its model and regime, {@link CoverageGates}) and its numbers must be usable (else GATE), its
+ * model not halted or retired (HALTED_MODEL), its model must have traffic and its expected net PnL
+ * must be positive (else GUARDRAIL), and it must be routed to its model: taken with probability
+ * equal to the model's traffic share, by the seeded {@link RoutingDraw} of (policy seed, book,
+ * model, symbol, bar time) (else NOT_ROUTED). The share is the routed intent's propensity; it never
+ * shrinks its size. The survivors are ranked by expected net PnL per day of expected time to hit,
+ * at the notional the desk wants for them (per-trade target × the risk scaler), best first; ties go
+ * to the symbol, then the model, in name order, so the input order never matters. They are then
+ * sized greedily in that order against what the book has committed so far, the intents of this step
+ * included: the book's position slots and the ticker's (GUARDRAIL), no position of the same model
+ * on the other side of the ticker (GUARDRAIL), and whole units within the wanted notional, the cash
+ * left and the three exposure rooms ({@link Sizing}).
  *
  * <p>Fills are expected in event-time order per book. Decisions use event time only: the planner's
  * clock is the newest time it was shown, and pending intents expire against it. State is bounded:
@@ -54,12 +57,18 @@ import java.util.Set;
  */
 public final class TradePlanner {
 
-    private static final byte FORMAT = 1;
+    /** 2 added the coverage gates; 1 is still read (gates at the policy's thresholds). */
+    private static final byte FORMAT = 2;
+
+    private static final byte FORMAT_BEFORE_GATES = 1;
 
     private final String book;
     private PlannerPolicy planner;
     private LabelPolicy labels;
     private long routingSeed;
+    private GatePolicy gatePolicy;
+    private String policyVersion;
+    private CoverageGates gates = new CoverageGates();
     private long clock = Long.MIN_VALUE;
     private TrafficShares traffic = new TrafficShares();
     private PendingIntents pending = new PendingIntents();
@@ -79,6 +88,8 @@ public final class TradePlanner {
         this.planner = policy.planner();
         this.labels = policy.labels();
         this.routingSeed = policy.allocation().seed();
+        this.gatePolicy = policy.gates();
+        this.policyVersion = policy.version();
     }
 
     public String book() {
@@ -145,6 +156,10 @@ public final class TradePlanner {
      */
     public PlanResult plan(long time, List<Candidate> candidates) {
         advanceTo(time);
+        List<GovernanceEvent> gateSteps =
+                gatePolicy.coverage().enabled()
+                        ? gates.review(time, book, gatePolicy, policyVersion)
+                        : List.of();
         List<Rejection> rejections = new ArrayList<>();
         List<Ranked> ranked = new ArrayList<>(candidates.size());
         for (Candidate candidate : candidates) {
@@ -177,7 +192,7 @@ public final class TradePlanner {
             idsThisStep.add(id);
             commit(r, intent, committed);
         }
-        return PlanResult.of(intents, rejections);
+        return PlanResult.of(intents, rejections, gateSteps);
     }
 
     /** A candidate that passed screening, with what ranking and sizing need. */
@@ -200,7 +215,22 @@ public final class TradePlanner {
         if (c.gate() == GateDecision.MODEL_HALTED) {
             return new Rejection(c, RejectReason.HALTED_MODEL, "the gate found the model halted");
         }
-        if (c.gate() != GateDecision.PASS) {
+        if (gatePolicy.coverage().enabled()) {
+            double breakEven = TradeExpectation.breakEven(c, labels, planner);
+            if (!gates.judge(c, breakEven, gatePolicy)) {
+                return new Rejection(
+                        c,
+                        RejectReason.GATE,
+                        c.gate() == GateDecision.PASS || c.gate() == GateDecision.BELOW_THRESHOLD
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "p %.4f below the book's %s gate %.4f",
+                                        c.pCal(),
+                                        c.regime(),
+                                        gates.gate(c.model(), c.regime(), gatePolicy))
+                                : "gate " + c.gate());
+            }
+        } else if (c.gate() != GateDecision.PASS) {
             return new Rejection(c, RejectReason.GATE, "gate " + c.gate());
         }
         String unusable = c.unusable();
@@ -400,12 +430,13 @@ public final class TradePlanner {
         pending.writeTo(out);
         positions.writeTo(out);
         fillIds.writeTo(out);
+        gates.writeTo(out);
     }
 
     /** Restores a planner written by {@link #writeTo}; it plans under {@code policy}. */
     public static TradePlanner readFrom(DataInput in, Policy policy) throws IOException {
         byte format = in.readByte();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_BEFORE_GATES) {
             throw new IOException("unknown planner state format " + format);
         }
         TradePlanner planner = new TradePlanner(in.readUTF(), policy);
@@ -414,6 +445,9 @@ public final class TradePlanner {
         planner.pending = PendingIntents.readFrom(in);
         planner.positions = OpenPositions.readFrom(in);
         planner.fillIds = RecentFillIds.readFrom(in);
+        if (format != FORMAT_BEFORE_GATES) {
+            planner.gates = CoverageGates.readFrom(in);
+        }
         return planner;
     }
 }

@@ -373,10 +373,22 @@ public record Policy(
     }
 
     private static GatePolicy gates(PolicyReader r) {
+        double min = r.number("gating.coverage.min", 0.15, 0, 1);
+        double max = r.number("gating.coverage.max", 0.35, 0, 1);
+        r.requireBelow("gating.coverage.min", min, "gating.coverage.max", max);
+        CoveragePolicy coverage =
+                new CoveragePolicy(
+                        r.flag("gating.coverage.enabled", true),
+                        min,
+                        max,
+                        r.number("gating.coverage.step", 0.02, 1e-6, 1),
+                        r.duration("gating.coverage.every", Duration.ofDays(1), ONE_MS, YEAR),
+                        r.integer("gating.coverage.min-signals", 100, 1, 100_000_000));
         return new GatePolicy(
                 r.number("gating.thresholds.low_vol", 0.60, 0, 1),
                 r.number("gating.thresholds.med_vol", 0.62, 0, 1),
-                r.number("gating.thresholds.high_vol", 0.65, 0, 1));
+                r.number("gating.thresholds.high_vol", 0.65, 0, 1),
+                coverage);
     }
 
     private static FeaturePolicy features(PolicyReader r) {

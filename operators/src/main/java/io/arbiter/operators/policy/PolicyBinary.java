@@ -18,8 +18,8 @@ import java.util.TreeMap;
 public final class PolicyBinary {
 
     /**
-     * 3 added the baseline model; 2 added the planner and the paper broker. Both older formats are
-     * still read, what they lack taken from the defaults.
+     * 3 added the baseline model and the coverage rule; 2 added the planner and the paper broker.
+     * Both older formats are still read, what they lack taken from the defaults.
      */
     private static final byte FORMAT = 3;
 
@@ -104,13 +104,20 @@ public final class PolicyBinary {
         writeSectionsSinceBaseline(p, out);
     }
 
-    /** What format 3 added to format 2: the book's baseline model, at the end. */
+    /** What format 3 added to format 2: the baseline model and the coverage rule, at the end. */
     static void writeSectionsSinceBaseline(Policy p, DataOutput out) throws IOException {
         String baseline = p.allocation().baselineModel();
         out.writeBoolean(baseline != null);
         if (baseline != null) {
             out.writeUTF(baseline);
         }
+        CoveragePolicy c = p.gates().coverage();
+        out.writeBoolean(c.enabled());
+        writeDouble(out, c.min());
+        writeDouble(out, c.max());
+        writeDouble(out, c.step());
+        writeDuration(out, c.every());
+        out.writeInt(c.minSignals());
     }
 
     /** What format 2 added to format 1: the planner and the paper broker, at the end. */
@@ -167,7 +174,13 @@ public final class PolicyBinary {
                         in.readInt(),
                         in.readInt());
         LabelPolicy labels = new LabelPolicy(readDouble(in), readDouble(in), in.readInt());
-        GatePolicy gates = new GatePolicy(readDouble(in), readDouble(in), readDouble(in));
+        // The coverage rule arrives with format 3, at the end; until then, the defaults'.
+        GatePolicy gates =
+                new GatePolicy(
+                        readDouble(in),
+                        readDouble(in),
+                        readDouble(in),
+                        Policy.defaults().gates().coverage());
         PerformancePolicy performance = new PerformancePolicy(in.readInt(), in.readInt());
         GovernancePolicy governance =
                 new GovernancePolicy(
@@ -217,6 +230,18 @@ public final class PolicyBinary {
         }
         if (format == FORMAT) {
             allocation = allocation.withBaselineModel(in.readBoolean() ? in.readUTF() : null);
+            gates =
+                    new GatePolicy(
+                            gates.lowVol(),
+                            gates.medVol(),
+                            gates.highVol(),
+                            new CoveragePolicy(
+                                    in.readBoolean(),
+                                    readDouble(in),
+                                    readDouble(in),
+                                    readDouble(in),
+                                    readDuration(in),
+                                    in.readInt()));
         }
         return new Policy(
                 version,

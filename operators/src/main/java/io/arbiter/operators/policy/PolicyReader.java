@@ -47,6 +47,18 @@ final class PolicyReader {
         return node.asText();
     }
 
+    boolean flag(String path, boolean fallback) {
+        JsonNode node = node(path);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            violations.add(path + ": '" + node.asText() + "' is not true or false");
+            return fallback;
+        }
+        return node.asBoolean();
+    }
+
     int integer(String path, int fallback, int min, int max) {
         JsonNode node = node(path);
         if (node == null) {

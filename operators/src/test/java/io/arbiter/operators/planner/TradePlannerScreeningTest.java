@@ -25,7 +25,10 @@ class TradePlannerScreeningTest {
 
     @Test
     void rejectsEverySignalThatDidNotPassItsGateOrCannotBePriced() {
-        TradePlanner planner = new TradePlanner(BOOK, Policy.defaults());
+        // The policy's gate decides alone here (the coverage rule off): AA's BELOW_THRESHOLD is
+        // final even at a p the book's own gate would pass (CoverageGatesTest covers that).
+        TradePlanner planner =
+                new TradePlanner(BOOK, policy("gating: {coverage: {enabled: false}}"));
         planner.onAllocation(allocation(day(0), 1.0, "gbdt", ModelState.ACTIVE, 1.0));
 
         PlanResult plan =

@@ -20,7 +20,14 @@ class PolicyTest {
         Policy shipped = Policy.load(Path.of("../conf/policy.yaml"));
         assertThat(shipped.features()).isEqualTo(Policy.defaults().features());
         assertThat(shipped.labels()).isEqualTo(new LabelPolicy(2.0, 1.0, 10));
-        assertThat(shipped.gates()).isEqualTo(new GatePolicy(0.60, 0.62, 0.65));
+        assertThat(shipped.gates())
+                .isEqualTo(
+                        new GatePolicy(
+                                0.60,
+                                0.62,
+                                0.65,
+                                new CoveragePolicy(
+                                        true, 0.15, 0.35, 0.02, Duration.ofDays(1), 100)));
         assertThat(shipped.labels()).isEqualTo(Policy.defaults().labels());
         assertThat(shipped.gates()).isEqualTo(Policy.defaults().gates());
         assertThat(shipped.version()).isNotBlank();
