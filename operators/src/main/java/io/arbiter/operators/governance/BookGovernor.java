@@ -51,8 +51,9 @@ import java.util.Optional;
  *
  * Every transition, breaker trip, flag, escalation and command (refused ones too) is a {@link
  * GovernanceEvent} with its rule id ({@link RuleIds}), the metrics that decided, the thresholds by
- * policy key (durations in milliseconds), the policy version and the command id. Event ids are
- * derived from the book, its event sequence number, the rule, the model and the time.
+ * policy key ({@link io.arbiter.operators.policy.PolicyKey}; durations in milliseconds), the policy
+ * version and the command id. Event ids are derived from the book, its event sequence number, the
+ * rule, the model and the time.
  *
  * <pre>{@code
  * BookGovernor governor = new BookGovernor("book-1", Policy.defaults());

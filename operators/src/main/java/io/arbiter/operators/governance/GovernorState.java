@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * Everything one book's governor holds, in one place: the rule classes ({@link ModelRules}, {@link
  * ModelBreakers}, {@link CorrelationRule}, {@link BookBreakers}, {@link GovernorCommands}) work on
  * it, {@link AllocationStep} reads it, and {@link GovernorStateCodec} writes and reads it whole.
- * Fields are package-private like {@link ModelRecord}'s: the rule classes are its only writers.
+ * Fields are package-private like {@link ModelRecord}'s: the rule classes and the codec are its
+ * only writers.
  */
 final class GovernorState {
 

@@ -17,21 +17,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The governor in a rich state, for the state codec's fixtures: every field of the state holds
- * something other than its initial value (a policy set by command, a risk cut, a daily stop, a
- * data-quality halt, a flagged pair and its cut, an approved cap, a pause, an escalation, an
- * acknowledged breach, halts by rule and by breaker, a new version), and a continuation from it
- * that touches each of them again.
+ * The governor in a rich state, for the state codec's fixtures: every field of the state but the
+ * weekly stop (which shares the daily stop's code) holds something other than its initial value (a
+ * policy set by command, a risk cut, a daily stop, a data-quality halt, a flagged pair and its cut,
+ * an approved cap, a pause, an escalation, an acknowledged breach, halts by rule and by breaker, a
+ * new version), and a continuation from it that touches each of them again.
  *
  * <p>The resources {@code governance/book-governor-state-v1.bin} (the state after {@link
  * #richGovernor()}) and {@code governance/book-governor-state-v1-continuation.txt} (what {@link
- * #continuation} makes of that state) were written by {@link #main} at commit "Governor state
- * fixture: version 1 bytes captured before the split", from the single-class {@code BookGovernor}
- * of that time, before the governor was split by concern. They are never regenerated for a format
- * change: a new format keeps reading them.
+ * #continuation} makes of that state) were written by {@link #main} in commit 23e672f ("Governor
+ * state fixture: version 1 bytes captured before the split"), by the single 1,375-line {@code
+ * BookGovernor} of commit 9f52c9e, before the governor was split by concern. They are never
+ * regenerated for a format change: a new format keeps reading them.
  *
  * <pre>{@code
  * mvn -o -q -pl operators test-compile
+ * mvn -o -q -pl operators dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
  * java -cp "operators/target/test-classes:operators/target/classes:$(cat cp.txt)" \
  *     io.arbiter.operators.governance.GovernorStateFixture operators/src/test/resources/governance
  * }</pre>
