@@ -1,5 +1,6 @@
 package io.arbiter.operators.control;
 
+import io.arbiter.operators.policy.PolicyKey;
 import io.arbiter.schemas.CommandType;
 import io.arbiter.schemas.ControlCommand;
 
@@ -44,8 +45,12 @@ import java.util.OptionalLong;
  */
 public final class CommandVerifier {
 
-    /** Threshold key in security events: the replay window's length in ms. */
-    public static final String MAX_AGE_KEY = "commands.max-age-ms";
+    /**
+     * Threshold key in security events: the replay window's length in ms. (Its "-ms" suffix is
+     * older than the governor's habit of naming a duration threshold by its bare policy key; the
+     * text stays, downstream filters key on it.)
+     */
+    public static final String MAX_AGE_KEY = PolicyKey.COMMANDS_MAX_AGE.path() + "-ms";
 
     private final CommandSigner signer;
     private final Duration maxAge;

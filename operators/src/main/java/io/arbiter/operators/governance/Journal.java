@@ -1,5 +1,6 @@
 package io.arbiter.operators.governance;
 
+import io.arbiter.operators.policy.PolicyKey;
 import io.arbiter.schemas.GovernanceEvent;
 import io.arbiter.schemas.GovernanceKind;
 import io.arbiter.schemas.ModelState;
@@ -83,8 +84,9 @@ final class Journal {
             return this;
         }
 
-        Entry threshold(String policyKey, double value) {
-            thresholds.put(policyKey, value);
+        /** A threshold that decided, by its policy key (durations in milliseconds). */
+        Entry threshold(PolicyKey policyKey, double value) {
+            thresholds.put(policyKey.path(), value);
             return this;
         }
 

@@ -4,7 +4,7 @@ import io.arbiter.operators.policy.Policy;
 
 /**
  * Which of the metric-driven rules a model's snapshot breaches (DOMAIN.md §2 and §7), as plain
- * facts; {@link BookGovernor} turns them into transitions. NaN metrics breach nothing.
+ * facts; {@link ModelRules} turns them into transitions. NaN metrics breach nothing.
  *
  * @param proven enough closed trades in the window for the profit-factor rules ({@code
  *     governance.min-trades})

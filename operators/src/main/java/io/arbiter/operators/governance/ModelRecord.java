@@ -90,6 +90,20 @@ final class ModelRecord {
         closedTrades = 0;
     }
 
+    /**
+     * Halts the model by {@code rule}, its reason in allocations; the state it was in. A halt
+     * supersedes a pause and clears the warnings: only a RESUME or a new version brings it back.
+     */
+    ModelState halt(String rule) {
+        ModelState from = state;
+        state = ModelState.HALTED;
+        haltRule = rule;
+        warnings = 0;
+        pausedUntil = NONE;
+        performing = false;
+        return from;
+    }
+
     boolean pausedAt(long time) {
         return pausedUntil != NONE && pausedUntil > time;
     }

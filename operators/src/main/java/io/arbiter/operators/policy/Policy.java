@@ -81,7 +81,7 @@ public record Policy(
         PolicyReader reader = new PolicyReader(root);
         Policy policy =
                 new Policy(
-                        reader.text("version", "default"),
+                        reader.text(PolicyKey.VERSION, "default"),
                         features(reader),
                         labels(reader),
                         gates(reader),
@@ -221,38 +221,52 @@ public record Policy(
 
     private static PerformancePolicy performance(PolicyReader r) {
         return new PerformancePolicy(
-                r.integer("performance.window-days", 30, 1, 3650),
-                r.integer("performance.sharpe-annualisation", 252, 1, 366));
+                r.integer(PolicyKey.PERFORMANCE_WINDOW_DAYS, 30, 1, 3650),
+                r.integer(PolicyKey.PERFORMANCE_SHARPE_ANNUALISATION, 252, 1, 366));
     }
 
     private static GovernancePolicy governance(PolicyReader r) {
-        int minTrades = r.integer("governance.min-trades", 30, 1, 1_000_000);
-        double pfHalt = r.number("governance.pf-halt", 1.5, 0, 1000);
-        double pfPerforming = r.number("governance.pf-performing", 1.7, 0, 1000);
-        r.requireAtMost("governance.pf-halt", pfHalt, "governance.pf-performing", pfPerforming);
-        double ddWarn = r.number("governance.model-drawdown-warn", 0.025, 0, 1);
-        double ddHalt = r.number("governance.model-drawdown-halt", 0.04, 0, 1);
+        int minTrades = r.integer(PolicyKey.GOVERNANCE_MIN_TRADES, 30, 1, 1_000_000);
+        double pfHalt = r.number(PolicyKey.GOVERNANCE_PF_HALT, 1.5, 0, 1000);
+        double pfPerforming = r.number(PolicyKey.GOVERNANCE_PF_PERFORMING, 1.7, 0, 1000);
+        r.requireAtMost(
+                PolicyKey.GOVERNANCE_PF_HALT,
+                pfHalt,
+                PolicyKey.GOVERNANCE_PF_PERFORMING,
+                pfPerforming);
+        double ddWarn = r.number(PolicyKey.GOVERNANCE_MODEL_DRAWDOWN_WARN, 0.025, 0, 1);
+        double ddHalt = r.number(PolicyKey.GOVERNANCE_MODEL_DRAWDOWN_HALT, 0.04, 0, 1);
         r.requireBelow(
-                "governance.model-drawdown-warn", ddWarn, "governance.model-drawdown-halt", ddHalt);
+                PolicyKey.GOVERNANCE_MODEL_DRAWDOWN_WARN,
+                ddWarn,
+                PolicyKey.GOVERNANCE_MODEL_DRAWDOWN_HALT,
+                ddHalt);
         Duration escalation =
-                r.duration("governance.escalation-after", Duration.ofHours(48), ONE_MS, YEAR);
-        int maxModels = r.integer("governance.max-models", 128, 1, 10_000);
+                r.duration(
+                        PolicyKey.GOVERNANCE_ESCALATION_AFTER, Duration.ofHours(48), ONE_MS, YEAR);
+        int maxModels = r.integer(PolicyKey.GOVERNANCE_MAX_MODELS, 128, 1, 10_000);
         CorrelationPolicy correlation =
                 new CorrelationPolicy(
-                        r.number("governance.correlation.flag-above", 0.85, -1, 1),
-                        r.integer("governance.correlation.min-observations", 30, 2, 10_000_000));
-        double capital = r.number("governance.book.capital", 1000, 1e-9, 1e15);
-        double scaleAbove = r.number("governance.book.scale-above", 0.04, 0, 1);
-        double restoreBelow = r.number("governance.book.restore-below", 0.025, 0, 1);
+                        r.number(PolicyKey.GOVERNANCE_CORRELATION_FLAG_ABOVE, 0.85, -1, 1),
+                        r.integer(
+                                PolicyKey.GOVERNANCE_CORRELATION_MIN_OBSERVATIONS,
+                                30,
+                                2,
+                                10_000_000));
+        double capital = r.number(PolicyKey.GOVERNANCE_BOOK_CAPITAL, 1000, 1e-9, 1e15);
+        double scaleAbove = r.number(PolicyKey.GOVERNANCE_BOOK_SCALE_ABOVE, 0.04, 0, 1);
+        double restoreBelow = r.number(PolicyKey.GOVERNANCE_BOOK_RESTORE_BELOW, 0.025, 0, 1);
         if (!(restoreBelow < scaleAbove)) {
             r.violation(
-                    "governance.book.restore-below: "
-                            + restoreBelow
-                            + " must be below governance.book.scale-above "
+                    PolicyKey.GOVERNANCE_BOOK_RESTORE_BELOW,
+                    restoreBelow
+                            + " must be below "
+                            + PolicyKey.GOVERNANCE_BOOK_SCALE_ABOVE.path()
+                            + " "
                             + scaleAbove
                             + " (the gap is what keeps the scaler from flapping)");
         }
-        double scaler = r.number("governance.book.risk-scaler", 0.7, 1e-9, 1);
+        double scaler = r.number(PolicyKey.GOVERNANCE_BOOK_RISK_SCALER, 0.7, 1e-9, 1);
         return new GovernancePolicy(
                 minTrades,
                 pfHalt,
@@ -266,41 +280,49 @@ public record Policy(
     }
 
     private static BreakerPolicy breakers(PolicyReader r) {
-        double daily = r.number("breakers.daily-loss", 0.05, 1e-9, 1);
-        double weekly = r.number("breakers.weekly-loss", 0.10, 1e-9, 1);
-        r.requireAtMost("breakers.daily-loss", daily, "breakers.weekly-loss", weekly);
+        double daily = r.number(PolicyKey.BREAKERS_DAILY_LOSS, 0.05, 1e-9, 1);
+        double weekly = r.number(PolicyKey.BREAKERS_WEEKLY_LOSS, 0.10, 1e-9, 1);
+        r.requireAtMost(
+                PolicyKey.BREAKERS_DAILY_LOSS, daily, PolicyKey.BREAKERS_WEEKLY_LOSS, weekly);
         return new BreakerPolicy(
                 daily,
                 weekly,
-                r.integer("breakers.max-trades-per-day", 10, 1, 1_000_000),
-                r.number("breakers.min-accuracy", 0.45, 0, 1),
-                r.integer("breakers.min-accuracy-trades", 30, 1, 1_000_000),
-                r.number("breakers.min-valid-share", 0.95, 0, 1),
+                r.integer(PolicyKey.BREAKERS_MAX_TRADES_PER_DAY, 10, 1, 1_000_000),
+                r.number(PolicyKey.BREAKERS_MIN_ACCURACY, 0.45, 0, 1),
+                r.integer(PolicyKey.BREAKERS_MIN_ACCURACY_TRADES, 30, 1, 1_000_000),
+                r.number(PolicyKey.BREAKERS_MIN_VALID_SHARE, 0.95, 0, 1),
                 r.duration(
-                        "breakers.max-scoring-latency",
+                        PolicyKey.BREAKERS_MAX_SCORING_LATENCY,
                         Duration.ofSeconds(1),
                         ONE_MS,
                         Duration.ofHours(1)));
     }
 
     private static AllocationPolicy allocation(PolicyReader r) {
-        long seed = r.longInteger("allocation.seed", 20261121L);
-        int draws = r.integer("allocation.draws", 1000, 1, 1_000_000);
-        double priorAlpha = r.number("allocation.prior-alpha", 1.0, 1e-6, 1e9);
-        double priorBeta = r.number("allocation.prior-beta", 1.0, 1e-6, 1e9);
-        double startShare = r.number("allocation.start-share", 0.011, 0, 1);
-        double cap = r.number("allocation.cap-without-approval", 0.25, 0, 1);
+        long seed = r.longInteger(PolicyKey.ALLOCATION_SEED, 20261121L);
+        int draws = r.integer(PolicyKey.ALLOCATION_DRAWS, 1000, 1, 1_000_000);
+        double priorAlpha = r.number(PolicyKey.ALLOCATION_PRIOR_ALPHA, 1.0, 1e-6, 1e9);
+        double priorBeta = r.number(PolicyKey.ALLOCATION_PRIOR_BETA, 1.0, 1e-6, 1e9);
+        double startShare = r.number(PolicyKey.ALLOCATION_START_SHARE, 0.011, 0, 1);
+        double cap = r.number(PolicyKey.ALLOCATION_CAP_WITHOUT_APPROVAL, 0.25, 0, 1);
         r.requireAtMost(
-                "allocation.start-share", startShare, "allocation.cap-without-approval", cap);
-        double flowMin = r.number("allocation.bandit-flow.min", 0.04, 0, 1);
-        double flowMax = r.number("allocation.bandit-flow.max", 0.06, 0, 1);
+                PolicyKey.ALLOCATION_START_SHARE,
+                startShare,
+                PolicyKey.ALLOCATION_CAP_WITHOUT_APPROVAL,
+                cap);
+        double flowMin = r.number(PolicyKey.ALLOCATION_BANDIT_FLOW_MIN, 0.04, 0, 1);
+        double flowMax = r.number(PolicyKey.ALLOCATION_BANDIT_FLOW_MAX, 0.06, 0, 1);
         r.requireAtMost(
-                "allocation.bandit-flow.min", flowMin, "allocation.bandit-flow.max", flowMax);
+                PolicyKey.ALLOCATION_BANDIT_FLOW_MIN,
+                flowMin,
+                PolicyKey.ALLOCATION_BANDIT_FLOW_MAX,
+                flowMax);
         // null (the shipped value) means off, the same as a factor of 1.
-        double discount = r.number("allocation.discount", 1.0, 1e-6, 1);
-        Duration period = r.duration("allocation.timer-period", Duration.ofHours(24), ONE_MS, YEAR);
+        double discount = r.number(PolicyKey.ALLOCATION_DISCOUNT, 1.0, 1e-6, 1);
+        Duration period =
+                r.duration(PolicyKey.ALLOCATION_TIMER_PERIOD, Duration.ofHours(24), ONE_MS, YEAR);
         // null (the built-in default): no baseline, the flow the bandit does not route is untraded.
-        String baseline = r.text("allocation.baseline-model", null);
+        String baseline = r.text(PolicyKey.ALLOCATION_BASELINE_MODEL, null);
         return new AllocationPolicy(
                 seed,
                 draws,
@@ -316,35 +338,50 @@ public record Policy(
     }
 
     private static PromotionPolicy promotion(PolicyReader r) {
-        return new PromotionPolicy(r.number("promotion.scale-max-drawdown", 0.01, 0, 1));
+        return new PromotionPolicy(r.number(PolicyKey.PROMOTION_SCALE_MAX_DRAWDOWN, 0.01, 0, 1));
     }
 
     private static CommandPolicy commands(PolicyReader r) {
         return new CommandPolicy(
-                r.duration("commands.max-age", Duration.ofMinutes(10), ONE_MS, Duration.ofDays(7)));
+                r.duration(
+                        PolicyKey.COMMANDS_MAX_AGE,
+                        Duration.ofMinutes(10),
+                        ONE_MS,
+                        Duration.ofDays(7)));
     }
 
     private static PlannerPolicy planner(PolicyReader r) {
-        double cash = r.number("planner.account-cash", 1000, 1e-9, 1e15);
-        double target = r.number("planner.per-trade-target", 250, 1e-9, 1e15);
-        int maxOpen = r.integer("planner.max-open-positions", 8, 1, 100_000);
-        int maxPerTicker = r.integer("planner.max-per-ticker", 2, 1, 100_000);
+        double cash = r.number(PolicyKey.PLANNER_ACCOUNT_CASH, 1000, 1e-9, 1e15);
+        double target = r.number(PolicyKey.PLANNER_PER_TRADE_TARGET, 250, 1e-9, 1e15);
+        int maxOpen = r.integer(PolicyKey.PLANNER_MAX_OPEN_POSITIONS, 8, 1, 100_000);
+        int maxPerTicker = r.integer(PolicyKey.PLANNER_MAX_PER_TICKER, 2, 1, 100_000);
         r.requireNoMoreThan(
-                "planner.max-per-ticker", maxPerTicker, "planner.max-open-positions", maxOpen);
-        double feeBps = r.number("planner.fee-bps", 5, 0, 10_000);
+                PolicyKey.PLANNER_MAX_PER_TICKER,
+                maxPerTicker,
+                PolicyKey.PLANNER_MAX_OPEN_POSITIONS,
+                maxOpen);
+        double feeBps = r.number(PolicyKey.PLANNER_FEE_BPS, 5, 0, 10_000);
         ExposurePolicy exposure =
                 new ExposurePolicy(
-                        r.number("planner.exposure.single-ticker", 0.25, 0, 1),
-                        r.number("planner.exposure.top-five", 0.50, 0, 1),
-                        r.integer("planner.exposure.top-count", 5, 1, 1000),
-                        r.number("planner.exposure.sector", 0.40, 0, 1));
-        double sigmaPerAtr = r.number("planner.etth.sigma-per-atr", 1.0, 1e-3, 1e3);
+                        r.number(PolicyKey.PLANNER_EXPOSURE_SINGLE_TICKER, 0.25, 0, 1),
+                        r.number(PolicyKey.PLANNER_EXPOSURE_TOP_FIVE, 0.50, 0, 1),
+                        r.integer(PolicyKey.PLANNER_EXPOSURE_TOP_COUNT, 5, 1, 1000),
+                        r.number(PolicyKey.PLANNER_EXPOSURE_SECTOR, 0.40, 0, 1));
+        double sigmaPerAtr = r.number(PolicyKey.PLANNER_ETTH_SIGMA_PER_ATR, 1.0, 1e-3, 1e3);
         Duration barInterval =
-                r.duration("planner.etth.default-bar-interval", Duration.ofDays(1), ONE_MS, YEAR);
+                r.duration(
+                        PolicyKey.PLANNER_ETTH_DEFAULT_BAR_INTERVAL,
+                        Duration.ofDays(1),
+                        ONE_MS,
+                        YEAR);
         Duration fillIdHorizon =
-                r.duration("planner.fill-id-horizon", Duration.ofDays(30), Duration.ZERO, YEAR);
-        Map<String, String> sectors = r.textMap("planner.sectors");
-        String unknownSector = r.text("planner.unknown-sector", "other");
+                r.duration(
+                        PolicyKey.PLANNER_FILL_ID_HORIZON,
+                        Duration.ofDays(30),
+                        Duration.ZERO,
+                        YEAR);
+        Map<String, String> sectors = r.textMap(PolicyKey.PLANNER_SECTORS);
+        String unknownSector = r.text(PolicyKey.PLANNER_UNKNOWN_SECTOR, "other");
         return new PlannerPolicy(
                 cash,
                 target,
@@ -361,54 +398,58 @@ public record Policy(
 
     private static PaperBrokerPolicy paperBroker(PolicyReader r) {
         return new PaperBrokerPolicy(
-                r.number("paper-broker.slippage", 0.001, 0, 1),
-                r.number("paper-broker.fee", 0.001, 0, 1));
+                r.number(PolicyKey.PAPER_BROKER_SLIPPAGE, 0.001, 0, 1),
+                r.number(PolicyKey.PAPER_BROKER_FEE, 0.001, 0, 1));
     }
 
     private static LabelPolicy labels(PolicyReader r) {
         return new LabelPolicy(
-                r.number("labels.take-profit-atr", 2.0, 0.01, 100),
-                r.number("labels.stop-loss-atr", 1.0, 0.01, 100),
-                r.integer("labels.horizon-bars", 10, 1, 10_000));
+                r.number(PolicyKey.LABELS_TAKE_PROFIT_ATR, 2.0, 0.01, 100),
+                r.number(PolicyKey.LABELS_STOP_LOSS_ATR, 1.0, 0.01, 100),
+                r.integer(PolicyKey.LABELS_HORIZON_BARS, 10, 1, 10_000));
     }
 
     private static GatePolicy gates(PolicyReader r) {
-        double min = r.number("gating.coverage.min", 0.15, 0, 1);
-        double max = r.number("gating.coverage.max", 0.35, 0, 1);
-        r.requireBelow("gating.coverage.min", min, "gating.coverage.max", max);
+        double min = r.number(PolicyKey.GATING_COVERAGE_MIN, 0.15, 0, 1);
+        double max = r.number(PolicyKey.GATING_COVERAGE_MAX, 0.35, 0, 1);
+        r.requireBelow(PolicyKey.GATING_COVERAGE_MIN, min, PolicyKey.GATING_COVERAGE_MAX, max);
         CoveragePolicy coverage =
                 new CoveragePolicy(
-                        r.flag("gating.coverage.enabled", true),
+                        r.flag(PolicyKey.GATING_COVERAGE_ENABLED, true),
                         min,
                         max,
-                        r.number("gating.coverage.step", 0.02, 1e-6, 1),
-                        r.duration("gating.coverage.every", Duration.ofDays(1), ONE_MS, YEAR),
-                        r.integer("gating.coverage.min-signals", 100, 1, 100_000_000));
+                        r.number(PolicyKey.GATING_COVERAGE_STEP, 0.02, 1e-6, 1),
+                        r.duration(
+                                PolicyKey.GATING_COVERAGE_EVERY, Duration.ofDays(1), ONE_MS, YEAR),
+                        r.integer(PolicyKey.GATING_COVERAGE_MIN_SIGNALS, 100, 1, 100_000_000));
         return new GatePolicy(
-                r.number("gating.thresholds.low_vol", 0.60, 0, 1),
-                r.number("gating.thresholds.med_vol", 0.62, 0, 1),
-                r.number("gating.thresholds.high_vol", 0.65, 0, 1),
+                r.number(PolicyKey.GATING_THRESHOLDS_LOW_VOL, 0.60, 0, 1),
+                r.number(PolicyKey.GATING_THRESHOLDS_MED_VOL, 0.62, 0, 1),
+                r.number(PolicyKey.GATING_THRESHOLDS_HIGH_VOL, 0.65, 0, 1),
                 coverage);
     }
 
     private static FeaturePolicy features(PolicyReader r) {
-        int windowBars = r.integer("features.regime.window-bars", 252, 3, 100_000);
-        int minHistory = r.integer("features.regime.min-history-bars", 252, 1, 100_000);
+        int windowBars = r.integer(PolicyKey.FEATURES_REGIME_WINDOW_BARS, 252, 3, 100_000);
+        int minHistory = r.integer(PolicyKey.FEATURES_REGIME_MIN_HISTORY_BARS, 252, 1, 100_000);
         r.requireNoMoreThan(
-                "features.regime.min-history-bars",
+                PolicyKey.FEATURES_REGIME_MIN_HISTORY_BARS,
                 minHistory,
-                "features.regime.window-bars",
+                PolicyKey.FEATURES_REGIME_WINDOW_BARS,
                 windowBars);
-        double low = r.number("features.regime.low-percentile", 0.33, 0, 1);
-        double high = r.number("features.regime.high-percentile", 0.67, 0, 1);
+        double low = r.number(PolicyKey.FEATURES_REGIME_LOW_PERCENTILE, 0.33, 0, 1);
+        double high = r.number(PolicyKey.FEATURES_REGIME_HIGH_PERCENTILE, 0.67, 0, 1);
         r.requireBelow(
-                "features.regime.low-percentile", low, "features.regime.high-percentile", high);
-        double[] cutPoints = r.numbers("features.regime.cut-points");
+                PolicyKey.FEATURES_REGIME_LOW_PERCENTILE,
+                low,
+                PolicyKey.FEATURES_REGIME_HIGH_PERCENTILE,
+                high);
+        double[] cutPoints = r.numbers(PolicyKey.FEATURES_REGIME_CUT_POINTS);
         if (cutPoints != null
                 && (cutPoints.length != 2 || !(0 < cutPoints[0] && cutPoints[0] < cutPoints[1]))) {
             r.violation(
-                    "features.regime.cut-points: must be two ATR% values 0 < low < high, e.g."
-                            + " [0.01, 0.02]");
+                    PolicyKey.FEATURES_REGIME_CUT_POINTS,
+                    "must be two ATR% values 0 < low < high, e.g. [0.01, 0.02]");
         }
         RegimePolicy regime =
                 new RegimePolicy(
@@ -421,7 +462,7 @@ public record Policy(
                                 : java.util.Arrays.stream(cutPoints).boxed().toList());
         return new FeaturePolicy(
                 regime,
-                r.integer("features.window.bars", 64, 0, 4096),
-                r.integer("features.max-pending-bars", 10_000, 1, 10_000_000));
+                r.integer(PolicyKey.FEATURES_WINDOW_BARS, 64, 0, 4096),
+                r.integer(PolicyKey.FEATURES_MAX_PENDING_BARS, 10_000, 1, 10_000_000));
     }
 }

@@ -14,9 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads typed values out of a parsed policy tree, collecting every violation instead of stopping at
- * the first, and noticing keys nobody asked for (a misspelt threshold must not silently fall back
- * to its default).
+ * Reads typed values out of a parsed policy tree by their {@link PolicyKey}, collecting every
+ * violation instead of stopping at the first, and noticing keys nobody asked for (a misspelt
+ * threshold must not silently fall back to its default).
  */
 final class PolicyReader {
 
@@ -35,7 +35,8 @@ final class PolicyReader {
         return violations;
     }
 
-    String text(String path, String fallback) {
+    String text(PolicyKey key, String fallback) {
+        String path = key.path();
         JsonNode node = node(path);
         if (node == null) {
             return fallback;
@@ -47,7 +48,8 @@ final class PolicyReader {
         return node.asText();
     }
 
-    boolean flag(String path, boolean fallback) {
+    boolean flag(PolicyKey key, boolean fallback) {
+        String path = key.path();
         JsonNode node = node(path);
         if (node == null) {
             return fallback;
@@ -59,7 +61,8 @@ final class PolicyReader {
         return node.asBoolean();
     }
 
-    int integer(String path, int fallback, int min, int max) {
+    int integer(PolicyKey key, int fallback, int min, int max) {
+        String path = key.path();
         JsonNode node = node(path);
         if (node == null) {
             return fallback;
@@ -75,7 +78,8 @@ final class PolicyReader {
         return value;
     }
 
-    double number(String path, double fallback, double min, double max) {
+    double number(PolicyKey key, double fallback, double min, double max) {
+        String path = key.path();
         JsonNode node = node(path);
         if (node == null) {
             return fallback;
@@ -91,7 +95,8 @@ final class PolicyReader {
         return value;
     }
 
-    long longInteger(String path, long fallback) {
+    long longInteger(PolicyKey key, long fallback) {
+        String path = key.path();
         JsonNode node = node(path);
         if (node == null) {
             return fallback;
@@ -107,7 +112,8 @@ final class PolicyReader {
      * A duration written as a whole number and a unit ({@code ms}, {@code s}, {@code min}, {@code
      * h}, {@code d}), e.g. {@code "48 h"}.
      */
-    Duration duration(String path, Duration fallback, Duration min, Duration max) {
+    Duration duration(PolicyKey key, Duration fallback, Duration min, Duration max) {
+        String path = key.path();
         JsonNode node = node(path);
         if (node == null) {
             return fallback;
@@ -163,7 +169,8 @@ final class PolicyReader {
     }
 
     /** A list of numbers, or null when the key is absent or null. */
-    double[] numbers(String path) {
+    double[] numbers(PolicyKey key) {
+        String path = key.path();
         JsonNode node = node(path);
         if (node == null || node.isNull()) {
             return null;
@@ -187,7 +194,8 @@ final class PolicyReader {
      * A mapping of names to non-blank texts (e.g. symbol → sector), or null when the key is absent
      * or null. Its entries are read as one value: none of them is an unknown key.
      */
-    Map<String, String> textMap(String path) {
+    Map<String, String> textMap(PolicyKey key) {
+        String path = key.path();
         JsonNode node = node(path);
         if (node == null) {
             return null;
@@ -210,30 +218,31 @@ final class PolicyReader {
         return values;
     }
 
-    void violation(String message) {
-        violations.add(message);
+    /** A violation of {@code key}: its path, then what is wrong with its value. */
+    void violation(PolicyKey key, String problem) {
+        violations.add(key.path() + ": " + problem);
     }
 
     /** A violation unless {@code value} is below {@code limit}, another key's value (NaN fails). */
-    void requireBelow(String key, double value, String limitKey, double limit) {
+    void requireBelow(PolicyKey key, double value, PolicyKey limitKey, double limit) {
         if (!(value < limit)) {
-            violation(key + ": " + value + " must be below " + limitKey + " " + limit);
+            violation(key, value + " must be below " + limitKey.path() + " " + limit);
         }
     }
 
     /**
      * A violation unless {@code value} is at most {@code limit}, another key's value (NaN fails).
      */
-    void requireAtMost(String key, double value, String limitKey, double limit) {
+    void requireAtMost(PolicyKey key, double value, PolicyKey limitKey, double limit) {
         if (!(value <= limit)) {
-            violation(key + ": " + value + " must not exceed " + limitKey + " " + limit);
+            violation(key, value + " must not exceed " + limitKey.path() + " " + limit);
         }
     }
 
     /** A violation when the count {@code value} is more than {@code limit}, another key's count. */
-    void requireNoMoreThan(String key, int value, String limitKey, int limit) {
+    void requireNoMoreThan(PolicyKey key, int value, PolicyKey limitKey, int limit) {
         if (value > limit) {
-            violation(key + ": " + value + " exceeds " + limitKey + " " + limit);
+            violation(key, value + " exceeds " + limitKey.path() + " " + limit);
         }
     }
 
