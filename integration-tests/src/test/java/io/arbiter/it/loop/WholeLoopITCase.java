@@ -77,6 +77,10 @@ class WholeLoopITCase {
     // A short regime history so trading starts early; no costs at the broker, the accuracy
     // breaker off (the profit-factor rule is the one that must act on the inverted model), and
     // the planner told its bars are 2 h long (pending orders expire after the horizon's bars).
+    // No baseline model: the two models split the book's decision flow half and half on
+    // probation (the desk's 1.1 % start share would route too few candidates in 600 bars for the
+    // profit-factor rule's 30 closed trades). The book trades one symbol, so its exposure limits
+    // let that symbol hold the whole book: up to eight positions of the per-trade target at once.
     private static final String POLICY_YAML =
             String.join(
                     "\n",
@@ -85,6 +89,13 @@ class WholeLoopITCase {
                     "  regime:",
                     "    window-bars: 30",
                     "    min-history-bars: 30",
+                    "allocation:",
+                    "  start-share: 0.5",
+                    "  cap-without-approval: 0.5",
+                    "  baseline-model: null",
+                    "  bandit-flow:",
+                    "    min: 0.9",
+                    "    max: 1.0",
                     "breakers:",
                     "  min-accuracy: 0.0",
                     "paper-broker:",
@@ -92,6 +103,13 @@ class WholeLoopITCase {
                     "  fee: 0.0",
                     // Signals carry no bar interval yet: the planner is told these are 2 h bars.
                     "planner:",
+                    "  account-cash: 2000",
+                    "  max-open-positions: 8",
+                    "  max-per-ticker: 8",
+                    "  exposure:",
+                    "    single-ticker: 1.0",
+                    "    top-five: 1.0",
+                    "    sector: 1.0",
                     "  etth:",
                     "    default-bar-interval: \"2 h\"",
                     "");
