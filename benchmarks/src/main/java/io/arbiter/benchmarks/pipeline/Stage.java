@@ -55,9 +55,7 @@ public enum Stage {
             SingleOutputStreamOperator<FeatureVector> features =
                     ArbiterPipeline.features(
                             bars, config.policy(), config.get(ArbiterOptions.TOPIC_BARS));
-            features.sinkTo(KafkaWiring.outputs(config).features())
-                    .uid("bench-features-sink")
-                    .name("features sink");
+            ArbiterPipeline.publishFeatures(features, KafkaWiring.outputs(config));
             deadLetters(
                     bars.getSideOutput(DeadLetterOutput.TAG)
                             .union(features.getSideOutput(DeadLetterOutput.TAG)),

@@ -155,6 +155,20 @@ public final class ArbiterOptions {
                     .defaultValue("hashmap")
                     .withDescription("hashmap (heap, default) or rocksdb.");
 
+    /**
+     * Whether {@code features.vectors} carries each vector's window. Off by default: the window is
+     * ~2 KiB of the vector's ~2.3 KiB and only the job's own sequence models read it, in the job
+     * (README, "Feature vectors on the wire").
+     */
+    public static final ConfigOption<Boolean> FEATURES_PUBLISH_WINDOW =
+            ConfigOptions.key("features.publish-window")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Write each feature vector's window (the sequence models' packed"
+                                    + " input) to the features topic; off: the window field is"
+                                    + " empty there (the job's models still score it).");
+
     public static final ConfigOption<String> SCORING_DEVICE =
             ConfigOptions.key("scoring.device")
                     .stringType()
@@ -223,6 +237,7 @@ public final class ArbiterOptions {
                     CHECKPOINT_INTERVAL,
                     CHECKPOINT_DIR,
                     STATE_BACKEND,
+                    FEATURES_PUBLISH_WINDOW,
                     SCORING_DEVICE,
                     MODELS_DIR,
                     BATCH_SIZE,

@@ -18,6 +18,7 @@ import io.arbiter.operators.book.BookFunction;
 import io.arbiter.operators.book.ModelReports;
 import io.arbiter.operators.control.CommandVerification;
 import io.arbiter.operators.features.FeatureFunction;
+import io.arbiter.operators.features.WindowlessVector;
 import io.arbiter.operators.ingest.DataQualityTally;
 import io.arbiter.operators.ingest.DeadLetterOutput;
 import io.arbiter.operators.planner.PlannerFunction;
@@ -45,7 +46,8 @@ import java.util.TreeSet;
  * point plugs Kafka in, tests plug in whatever they need.
  *
  * <pre>
- * market.bars ─► decode/validate ─► keyBy(symbol) FeatureFunction ─► features.vectors
+ * market.bars ─► decode/validate ─► keyBy(symbol) FeatureFunction ─► features.vectors (no window
+ *                      │                         │                  unless features.publish-window)
  *                      │                         ├─► ScoringOperator ◄─┐ ─► signals.scored
  *                      │                         └─► keyBy(symbol) ExternalRegimeJoin
  * signals.external ─► decode/validate ──────────────────┘   └─► ExternalSignalGate ─► signals.scored
@@ -76,14 +78,20 @@ public final class ArbiterPipeline {
             IngestSource<SourcedFill> fills,
             String fillsTopic) {}
 
-    /** Where the job writes. */
+    /**
+     * Where the job writes.
+     *
+     * @param publishWindow whether the features sink gets each vector's window (off: an empty
+     *     window, {@link WindowlessVector})
+     */
     public record Outputs(
             Sink<FeatureVector> features,
             Sink<ModelSignal> signals,
             Sink<GovernanceEvent> governance,
             Sink<AllocationEvent> allocations,
             Sink<TradeIntent> intents,
-            Sink<DeadLetter> deadLetters) {}
+            Sink<DeadLetter> deadLetters,
+            boolean publishWindow) {}
 
     /**
      * What the job decides with besides the policy.
@@ -106,7 +114,7 @@ public final class ArbiterPipeline {
         SingleOutputStreamOperator<SourcedBar> bars = validBars(rawBars);
         SingleOutputStreamOperator<FeatureVector> features =
                 features(bars, policy, inputs.barsTopic());
-        features.sinkTo(outputs.features()).uid(JobUids.SINK_FEATURES).name("features sink");
+        publishFeatures(features, outputs);
 
         SingleOutputStreamOperator<SourcedCommand> commands =
                 inputs.commands()
@@ -266,6 +274,21 @@ public final class ArbiterPipeline {
                 .returns(new AvroTypeInfo<>(SourcedBar.class))
                 .uid(JobUids.SPLIT_BARS)
                 .name("decode and validate bars");
+    }
+
+    /**
+     * The vectors to {@code features.vectors}: without their window unless the outputs publish it
+     * (benchmarks reuse it).
+     */
+    public static void publishFeatures(DataStream<FeatureVector> features, Outputs outputs) {
+        DataStream<FeatureVector> published =
+                outputs.publishWindow()
+                        ? features
+                        : features.map(WindowlessVector::of)
+                                .returns(new AvroTypeInfo<>(FeatureVector.class))
+                                .uid(JobUids.FEATURES_WITHOUT_WINDOW)
+                                .name("features without window");
+        published.sinkTo(outputs.features()).uid(JobUids.SINK_FEATURES).name("features sink");
     }
 
     /** One feature vector per admitted bar, keyed by symbol (benchmarks reuse it). */

@@ -11,6 +11,7 @@ public final class JobUids {
     public static final String SOURCE_BARS = "source-market-bars";
     public static final String SPLIT_BARS = "split-dead-letters-bars";
     public static final String FEATURES = "features";
+    public static final String FEATURES_WITHOUT_WINDOW = "features-without-window";
     public static final String SINK_FEATURES = "sink-features";
     public static final String SCORING = "scoring";
     public static final String SOURCE_EXTERNAL_SIGNALS = "source-external-signals";

@@ -178,6 +178,7 @@ public final class KafkaWiring {
                         DeadLetter::getSourceTopic,
                         letter -> letter.getTime().toEpochMilli(),
                         "dead-letters",
-                        config));
+                        config),
+                config.get(ArbiterOptions.FEATURES_PUBLISH_WINDOW));
     }
 }

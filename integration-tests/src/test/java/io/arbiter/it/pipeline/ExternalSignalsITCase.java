@@ -110,6 +110,8 @@ class ExternalSignalsITCase {
         for (ConsumerRecord<byte[], byte[]> record :
                 KAFKA.drainCommitted(config.get(ArbiterOptions.TOPIC_FEATURES))) {
             FeatureVector vector = vectors.decode(record.value());
+            // features.publish-window is off by default: the topic carries no windows.
+            assertThat(vector.getWindow().remaining()).as(vector.getTime().toString()).isZero();
             regimeOfBar.put(vector.getTime(), vector.getRegime());
         }
         assertThat(regimeOfBar).hasSize(bars.size());
