@@ -96,6 +96,8 @@ class StreamBatchFeaturesITCase {
                                 "topics.market-bars", barsTopic,
                                 "topics.features", featuresTopic,
                                 "topics.dead-letters", dlqTopic,
+                                // The whole vector is compared, its window included.
+                                "features.publish-window", "true",
                                 "checkpointing.interval", "500 ms",
                                 // Shuffled neighbours are at most a few days apart.
                                 "watermarks.max-out-of-orderness", "10 d"));
