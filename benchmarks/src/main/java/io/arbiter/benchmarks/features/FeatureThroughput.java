@@ -14,11 +14,11 @@ import io.arbiter.benchmarks.minicluster.CountingSink;
 import io.arbiter.benchmarks.minicluster.HarnessOptions;
 import io.arbiter.benchmarks.minicluster.ReplayArray;
 import io.arbiter.benchmarks.minicluster.TimedJob;
-import io.arbiter.operators.features.FeatureFunction;
-import io.arbiter.operators.ingest.DeadLetterOutput;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.SourcedBar;
+import io.arbiter.stream.features.FeatureFunction;
+import io.arbiter.stream.ingest.DeadLetterOutput;
 
 import java.util.ArrayList;
 import java.util.List;

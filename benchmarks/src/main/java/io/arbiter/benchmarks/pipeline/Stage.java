@@ -11,11 +11,11 @@ import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.kafka.ExactlyOnceSinks;
 import io.arbiter.jobs.pipeline.ArbiterPipeline;
 import io.arbiter.jobs.pipeline.KafkaWiring;
-import io.arbiter.operators.ingest.DeadLetterOutput;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.SourcedBar;
+import io.arbiter.stream.ingest.DeadLetterOutput;
 
 import java.util.List;
 

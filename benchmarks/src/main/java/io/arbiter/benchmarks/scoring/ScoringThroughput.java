@@ -16,12 +16,12 @@ import io.arbiter.models.registry.ModelRegistry;
 import io.arbiter.models.registry.ScoringModel;
 import io.arbiter.models.scoring.OnnxScorer;
 import io.arbiter.models.scoring.ScoringDevice;
-import io.arbiter.models.stream.ScoringOperator;
-import io.arbiter.models.stream.ScoringSettings;
+import io.arbiter.models.signals.ScoringSettings;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.ControlCommand;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.ModelSignal;
+import io.arbiter.stream.models.ScoringOperator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

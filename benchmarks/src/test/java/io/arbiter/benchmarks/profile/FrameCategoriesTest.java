@@ -40,7 +40,7 @@ class FrameCategoriesTest {
                         "java.lang.Math.sqrt",
                         "io.arbiter.features.RollingStats.add",
                         "io.arbiter.features.FeatureEngine.update",
-                        "io.arbiter.operators.features.FeatureFunction.processElement",
+                        "io.arbiter.stream.features.FeatureFunction.processElement",
                         "org.apache.flink.streaming.api.operators.KeyedProcessOperator.processElement");
 
         assertThat(FrameCategories.categoryOf(stack)).isEqualTo("FeatureFunction");
@@ -53,7 +53,7 @@ class FrameCategoriesTest {
                         "ai.onnxruntime.OrtSession.run",
                         "ai.onnxruntime.OrtSession.run",
                         "io.arbiter.models.scoring.OnnxScorer.score",
-                        "io.arbiter.models.stream.ScoringOperator.processElement1");
+                        "io.arbiter.stream.models.ScoringOperator.processElement1");
 
         assertThat(FrameCategories.categoryOf(stack)).isEqualTo("ScoringOperator › ONNX Runtime");
     }
@@ -79,7 +79,7 @@ class FrameCategoriesTest {
                         "org.apache.flink.streaming.api.operators.StreamFlatMap.processElement",
                         "org.apache.flink.streaming.runtime.tasks.ChainingOutput.pushToOperator",
                         "org.apache.flink.streaming.runtime.tasks.ChainingOutput.collect",
-                        "io.arbiter.operators.features.FeatureFunction.processElement");
+                        "io.arbiter.stream.features.FeatureFunction.processElement");
 
         assertThat(FrameCategories.categoryOf(stack)).isEqualTo("ToBooks");
     }
@@ -161,7 +161,7 @@ class FrameCategoriesTest {
         assertThat(
                         FrameCategories.isIdle(
                                 stack(
-                                        "io.arbiter.operators.features.FeatureFunction.processElement",
+                                        "io.arbiter.stream.features.FeatureFunction.processElement",
                                         "sun.nio.ch.EPoll.wait")))
                 .isFalse();
         assertThat(FrameCategories.isIdle(stack("sun.nio.ch.SocketDispatcher.write0"))).isFalse();

@@ -11,13 +11,13 @@ import io.arbiter.jobs.kafka.DeadLetterSplitter;
 import io.arbiter.jobs.kafka.IngestSource;
 import io.arbiter.jobs.pipeline.JobEnvironment;
 import io.arbiter.jobs.pipeline.JobUids;
-import io.arbiter.operators.broker.PaperBrokerFunction;
 import io.arbiter.operators.broker.PaperBrokerTerms;
-import io.arbiter.operators.ingest.DeadLetterOutput;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.Fill;
 import io.arbiter.schemas.TradeIntent;
+import io.arbiter.stream.broker.PaperBrokerFunction;
+import io.arbiter.stream.ingest.DeadLetterOutput;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,9 +5,9 @@ import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 
-import io.arbiter.operators.ingest.DeadLetterOutput;
-import io.arbiter.operators.metrics.Tally;
 import io.arbiter.schemas.DeadLetter;
+import io.arbiter.stream.ingest.DeadLetterOutput;
+import io.arbiter.stream.metrics.Tally;
 
 /**
  * Sends dead letters to {@link DeadLetterOutput#TAG} and usable records on, and keeps the books of

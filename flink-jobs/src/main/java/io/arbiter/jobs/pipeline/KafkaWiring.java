@@ -4,7 +4,7 @@ import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.kafka.ExactlyOnceSinks;
 import io.arbiter.jobs.kafka.KafkaIngest;
-import io.arbiter.models.stream.ScoringSettings;
+import io.arbiter.models.signals.ScoringSettings;
 import io.arbiter.operators.validation.BarValidator;
 import io.arbiter.operators.validation.ExternalSignalValidator;
 import io.arbiter.operators.validation.RecordValidator;

@@ -15,39 +15,39 @@ import java.util.SplittableRandom;
 import java.util.function.ToIntFunction;
 
 /** Named orders, bars and times for paper broker tests. */
-final class TestOrders {
+public final class TestOrders {
 
-    static final String SYMBOL = "MSFT";
-    static final String BOOK = "desk";
-    static final String MODEL = "gbdt";
+    public static final String SYMBOL = "MSFT";
+    public static final String BOOK = "desk";
+    public static final String MODEL = "gbdt";
 
-    static final Instant DAY0 = Instant.parse("2024-03-04T00:00:00Z");
-    static final Duration ONE_DAY = Duration.ofDays(1);
+    public static final Instant DAY0 = Instant.parse("2024-03-04T00:00:00Z");
+    public static final Duration ONE_DAY = Duration.ofDays(1);
 
     /**
      * The desk's paper terms (DOMAIN.md §9: slippage 0.1 %, costs 0.1 %), 3 waiting orders, 32 bars
      * held for late orders.
      */
-    static final PaperBrokerTerms TERMS =
+    public static final PaperBrokerTerms TERMS =
             new PaperBrokerTerms(0.001, 0.001, 3, Duration.ofDays(4), 32);
 
     private TestOrders() {}
 
-    static Instant day(int n) {
+    public static Instant day(int n) {
         return DAY0.plus(ONE_DAY.multipliedBy(n));
     }
 
     /** A long of {@code qty} MSFT decided at {@code decided}: take-profit 110, stop-loss 95. */
-    static TradeIntent.Builder buy(String id, Instant decided, long qty, int horizonBars) {
+    public static TradeIntent.Builder buy(String id, Instant decided, long qty, int horizonBars) {
         return intent(id, decided, Side.BUY, qty, 110, 95, horizonBars);
     }
 
     /** A short of {@code qty} MSFT decided at {@code decided}: take-profit 90, stop-loss 105. */
-    static TradeIntent.Builder sell(String id, Instant decided, long qty, int horizonBars) {
+    public static TradeIntent.Builder sell(String id, Instant decided, long qty, int horizonBars) {
         return intent(id, decided, Side.SELL, qty, 90, 105, horizonBars);
     }
 
-    static TradeIntent.Builder intent(
+    public static TradeIntent.Builder intent(
             String id,
             Instant decided,
             Side side,
@@ -79,7 +79,7 @@ final class TestOrders {
                 .setRiskScaler(1.0);
     }
 
-    static Bar bar(Instant time, double open, double high, double low, double close) {
+    public static Bar bar(Instant time, double open, double high, double low, double close) {
         return Bar.newBuilder()
                 .setSymbol(SYMBOL)
                 .setTime(time)
@@ -93,7 +93,7 @@ final class TestOrders {
     }
 
     /** A quiet bar: open and close 100, range 99–101 (touches none of the test levels). */
-    static Bar quiet(Instant time) {
+    public static Bar quiet(Instant time) {
         return bar(time, 100, 101, 99, 100);
     }
 
@@ -102,7 +102,7 @@ final class TestOrders {
      * its close): a seeded random walk of daily bars with a few orders of both sides after most
      * bars, their levels 1–4 % around the close, horizons of 1–6 bars, some days without a bar.
      */
-    static List<Object> randomWalk(String symbol, int days, long seed) {
+    public static List<Object> randomWalk(String symbol, int days, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Object> events = new ArrayList<>();
         double close = 100;
@@ -143,7 +143,7 @@ final class TestOrders {
      * were processed; orders that fall due after the same bar keep their relative order, and those
      * still due at the end come last.
      */
-    static List<Object> delayed(List<Object> inOrder, ToIntFunction<TradeIntent> barsLate) {
+    public static List<Object> delayed(List<Object> inOrder, ToIntFunction<TradeIntent> barsLate) {
         List<Object> events = new ArrayList<>();
         List<TradeIntent> waiting = new ArrayList<>();
         List<Integer> due = new ArrayList<>();
@@ -175,7 +175,7 @@ final class TestOrders {
     }
 
     /** Collects what the broker puts out. */
-    static final class Recorder implements BrokerOutput {
+    public static final class Recorder implements BrokerOutput {
         final List<Fill> fills = new ArrayList<>();
         final List<String> dropped = new ArrayList<>();
 

@@ -28,7 +28,7 @@ import static io.arbiter.operators.control.TestCommands.signedHalt;
 import static io.arbiter.operators.control.TestCommands.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CommandVerifierTest {
+public class CommandVerifierTest {
 
     private final CommandVerifier verifier = verifier();
     private final SeenCommands seen = SeenCommands.empty();
@@ -343,13 +343,13 @@ class CommandVerifierTest {
         return verdicts;
     }
 
-    static byte[] bytes(SeenCommands memory) throws IOException {
+    public static byte[] bytes(SeenCommands memory) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         memory.writeTo(new DataOutputStream(buffer));
         return buffer.toByteArray();
     }
 
-    static SeenCommands restore(byte[] bytes) throws IOException {
+    public static SeenCommands restore(byte[] bytes) throws IOException {
         return SeenCommands.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)));
     }
 

@@ -22,21 +22,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Named books, times and builders for planner tests. */
-final class TestDesk {
+public final class TestDesk {
 
-    static final String BOOK = "desk";
-    static final Instant MONDAY = Instant.parse("2000-03-06T00:00:00Z");
-    static final long DAY = Duration.ofDays(1).toMillis();
-    static final long TWO_HOURS = Duration.ofHours(2).toMillis();
+    public static final String BOOK = "desk";
+    public static final Instant MONDAY = Instant.parse("2000-03-06T00:00:00Z");
+    public static final long DAY = Duration.ofDays(1).toMillis();
+    public static final long TWO_HOURS = Duration.ofHours(2).toMillis();
 
     private TestDesk() {}
 
-    static long day(int n) {
+    public static long day(int n) {
         return MONDAY.toEpochMilli() + n * DAY;
     }
 
     /** A planner under the default policy with {@code yaml} laid over it. */
-    static Policy policy(String yaml) {
+    public static Policy policy(String yaml) {
         return Policy.fromYaml("test", yaml);
     }
 
@@ -44,18 +44,18 @@ final class TestDesk {
      * The defaults with a per-trade target of 50, for tests whose arithmetic wants small trades: 2
      * units of the default candidate's close of 20.
      */
-    static final Policy TARGET_50 = policy("planner: {per-trade-target: 50}");
+    public static final Policy TARGET_50 = policy("planner: {per-trade-target: 50}");
 
     /** Exposure limits wide open, so a test sees one guardrail at a time. */
-    static final String NO_EXPOSURE_LIMITS =
+    public static final String NO_EXPOSURE_LIMITS =
             "  exposure: {single-ticker: 1.0, top-five: 1.0, sector: 1.0}\n";
 
     /** A gated, daily LONG candidate at day 0. */
-    static CandidateBuilder candidate(String model, String symbol) {
+    public static CandidateBuilder candidate(String model, String symbol) {
         return new CandidateBuilder(model, symbol);
     }
 
-    static final class CandidateBuilder {
+    public static final class CandidateBuilder {
         private final String model;
         private final String symbol;
         private long time = day(0);
@@ -123,11 +123,12 @@ final class TestDesk {
     }
 
     /** An allocation of {@code book} at {@code time}: model, state, share triples. */
-    static AllocationEvent allocation(long time, double riskScaler, Object... lines) {
+    public static AllocationEvent allocation(long time, double riskScaler, Object... lines) {
         return allocation(BOOK, time, riskScaler, lines);
     }
 
-    static AllocationEvent allocation(String book, long time, double riskScaler, Object... lines) {
+    public static AllocationEvent allocation(
+            String book, long time, double riskScaler, Object... lines) {
         List<ModelAllocation> allocations = new ArrayList<>();
         for (int i = 0; i < lines.length; i += 3) {
             allocations.add(
@@ -154,7 +155,7 @@ final class TestDesk {
                 .build();
     }
 
-    static Fill fill(
+    public static Fill fill(
             String fillId,
             String orderId,
             String model,
@@ -180,7 +181,7 @@ final class TestDesk {
     }
 
     /** The entry fill of {@code intent}, whole, at its entry price, without fee. */
-    static Fill entryOf(TradeIntent intent, long time) {
+    public static Fill entryOf(TradeIntent intent, long time) {
         return fill(
                 "entry-" + intent.getIntentId(),
                 intent.getIntentId(),
@@ -194,7 +195,7 @@ final class TestDesk {
     }
 
     /** The exit fill closing {@code intent}'s whole entry, at {@code price}, without fee. */
-    static Fill exitOf(TradeIntent intent, double price, long time) {
+    public static Fill exitOf(TradeIntent intent, double price, long time) {
         return fill(
                 "exit-" + intent.getIntentId(),
                 intent.getIntentId(),
@@ -207,7 +208,7 @@ final class TestDesk {
                 time);
     }
 
-    static byte[] bytes(TradePlanner planner) throws IOException {
+    public static byte[] bytes(TradePlanner planner) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             planner.writeTo(out);
@@ -215,7 +216,7 @@ final class TestDesk {
         return bytes.toByteArray();
     }
 
-    static TradePlanner restore(byte[] bytes, Policy policy) throws IOException {
+    public static TradePlanner restore(byte[] bytes, Policy policy) throws IOException {
         return TradePlanner.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)), policy);
     }
 }
