@@ -11,32 +11,32 @@ import io.arbiter.jobs.kafka.DeadLetterSplitter;
 import io.arbiter.jobs.kafka.IngestSource;
 import io.arbiter.models.registry.ManifestCatalogue;
 import io.arbiter.models.signals.ScoringSettings;
-import io.arbiter.operators.book.ModelReports;
+import io.arbiter.operators.book.BookInput;
+import io.arbiter.operators.book.ModelReport;
 import io.arbiter.operators.features.WindowlessVector;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.AllocationEvent;
-import io.arbiter.schemas.BookEvent;
 import io.arbiter.schemas.ControlCommand;
 import io.arbiter.schemas.DataQuality;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.ExternalSignal;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.GovernanceEvent;
-import io.arbiter.schemas.GovernanceKind;
 import io.arbiter.schemas.ModelSignal;
 import io.arbiter.schemas.SourcedBar;
 import io.arbiter.schemas.SourcedCommand;
 import io.arbiter.schemas.SourcedFill;
 import io.arbiter.schemas.TradeIntent;
 import io.arbiter.stream.book.BookFunction;
+import io.arbiter.stream.book.BookInputTypeInfo;
 import io.arbiter.stream.control.CommandVerification;
 import io.arbiter.stream.features.FeatureFunction;
 import io.arbiter.stream.ingest.DataQualityTally;
 import io.arbiter.stream.ingest.DeadLetterOutput;
 import io.arbiter.stream.models.ExternalRegimeJoin;
 import io.arbiter.stream.models.ExternalSignalGate;
+import io.arbiter.stream.models.ModelReportOutput;
 import io.arbiter.stream.models.ScoringOperator;
-import io.arbiter.stream.planner.PlannerFunction;
 
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -52,13 +52,16 @@ import java.util.TreeSet;
  *                      │                         └─► keyBy(symbol) ExternalRegimeJoin
  * signals.external ─► decode/validate ──────────────────┘   └─► ExternalSignalGate ─► signals.scored
  * control.commands ─► decode ─► keyBy(book) CommandVerification ─► (models) ┘     (SECURITY events)
- * exec.fills ─► decode ─┐    {fills, signals, verified commands, model failures}
- *                       └─► keyBy(book) BookFunction (ledger, performance, correlation, governor,
- *                              Thompson allocator) ─► gov.events, alloc.events
- * {fills, signals, allocations} ─► keyBy(book) PlannerFunction (rank, size, guardrails) ─► orders.intents
+ * exec.fills ─► decode ─┐   {fills, signals, verified commands, model reports, data quality}
+ *                       └─► keyBy(book) BookFunction: one event-time buffer → ledger → performance
+ *                              → correlation → governor → Thompson allocator → trade planner
+ *                              ─► gov.events, alloc.events, orders.intents
  * market.bars (valid and refused) ─► keyBy(partition) DataQualityTally ─► books (breaker)
  * every refused or unusable record ─► dlq.records
  * </pre>
+ *
+ * <p>Inside the job, the books' inputs travel as typed {@link BookInput}s with their own Flink
+ * serializer ({@link BookInputTypeInfo}); Avro is for the Kafka edge.
  */
 public final class ArbiterPipeline {
 
@@ -183,26 +186,25 @@ public final class ArbiterPipeline {
                         .uid(JobUids.DATA_QUALITY)
                         .name("data quality of bars");
         TreeSet<String> books = new TreeSet<>(governance.books());
-        AvroTypeInfo<BookEvent> bookEvent = new AvroTypeInfo<>(BookEvent.class);
-        DataStream<BookEvent> fillEvents =
-                fills.map(
-                                f ->
-                                        BookEvent.newBuilder()
-                                                .setBook(f.getFill().getBook())
-                                                .setFill(f)
-                                                .build())
-                        .returns(bookEvent)
+        DataStream<BookInput> fillInputs =
+                fills.map(f -> (BookInput) new BookInput.FillInput(f.getFill().getBook(), f))
+                        .returns(BookInputTypeInfo.INSTANCE)
                         .uid(JobUids.BOOK_FILLS)
                         .name("fills to books");
-        DataStream<BookEvent> signalEvents =
-                signals.flatMap(ToBooks.every(books, BookEvent.Builder::setSignal))
-                        .returns(bookEvent)
+        DataStream<BookInput> signalInputs =
+                signals.flatMap(ToBooks.every(books, BookInput.SignalInput::new))
+                        .returns(BookInputTypeInfo.INSTANCE)
                         .uid(JobUids.BOOK_SIGNALS)
                         .name("signals to books");
+        DataStream<ModelReport> modelReports =
+                scored.getSideOutput(ModelReportOutput.TAG)
+                        .union(gated.getSideOutput(ModelReportOutput.TAG));
         SingleOutputStreamOperator<GovernanceEvent> decisions =
-                fillEvents
-                        .union(signalEvents, bookInputs(books, verified, modelEvents, quality))
-                        .keyBy(BookEvent::getBook)
+                fillInputs
+                        .union(
+                                signalInputs,
+                                otherBookInputs(books, verified, modelReports, quality))
+                        .keyBy(BookInput::book)
                         .process(
                                 new BookFunction(
                                         policy,
@@ -211,38 +213,14 @@ public final class ArbiterPipeline {
                                         inputs.fillsTopic()))
                         .returns(new AvroTypeInfo<>(GovernanceEvent.class))
                         .uid(JobUids.BOOKS)
-                        .name("books: ledger, performance, governor, allocator");
-
-        DataStream<BookEvent> allocationEvents =
-                decisions
-                        .getSideOutput(BookFunction.ALLOCATIONS)
-                        .map(
-                                a ->
-                                        BookEvent.newBuilder()
-                                                .setBook(a.getBook())
-                                                .setAllocation(a)
-                                                .build())
-                        .returns(bookEvent)
-                        .uid(JobUids.PLANNER_ALLOCATIONS)
-                        .name("allocations to planners");
-        SingleOutputStreamOperator<TradeIntent> intents =
-                fillEvents
-                        .filter(e -> books.contains(e.getBook()))
-                        .uid(JobUids.PLANNER_FILLS)
-                        .name("fills of governed books")
-                        .union(signalEvents, allocationEvents)
-                        .keyBy(BookEvent::getBook)
-                        .process(new PlannerFunction(policy))
-                        .returns(new AvroTypeInfo<>(TradeIntent.class))
-                        .uid(JobUids.PLANNER)
-                        .name("trade planner by book");
-        intents.sinkTo(outputs.intents()).uid(JobUids.SINK_INTENTS).name("intents sink");
-
+                        .name("books: ledger, performance, governor, allocator, planner");
         decisions
-                .union(
-                        modelEvents,
-                        verified.getSideOutput(CommandVerification.SECURITY_EVENTS),
-                        intents.getSideOutput(PlannerFunction.GATE_STEPS))
+                .getSideOutput(BookFunction.INTENTS)
+                .sinkTo(outputs.intents())
+                .uid(JobUids.SINK_INTENTS)
+                .name("intents sink");
+        decisions
+                .union(modelEvents, verified.getSideOutput(CommandVerification.SECURITY_EVENTS))
                 .sinkTo(outputs.governance())
                 .uid(JobUids.SINK_GOVERNANCE)
                 .name("governance sink");
@@ -302,43 +280,33 @@ public final class ArbiterPipeline {
     }
 
     /**
-     * What a book's governor hears besides fills and signals: its verified commands (book "*": all
-     * books), every model report and every data-quality window (models and market data serve all
-     * books).
+     * What a book hears besides fills and signals: its verified commands (book "*": all books),
+     * every model report and every data-quality window (models and market data serve all books).
      */
-    private static DataStream<BookEvent> bookInputs(
+    private static DataStream<BookInput> otherBookInputs(
             SortedSet<String> books,
             DataStream<ControlCommand> commands,
-            DataStream<GovernanceEvent> modelEvents,
+            DataStream<ModelReport> reports,
             DataStream<DataQuality> quality) {
-        AvroTypeInfo<BookEvent> type = new AvroTypeInfo<>(BookEvent.class);
-        DataStream<BookEvent> fromCommands =
+        DataStream<BookInput> fromCommands =
                 commands.flatMap(
                                 ToBooks.named(
                                         books,
                                         ControlCommand::getBook,
-                                        BookEvent.Builder::setCommand))
-                        .returns(type)
+                                        BookInput.CommandInput::new))
+                        .returns(BookInputTypeInfo.INSTANCE)
                         .uid(JobUids.BOOK_COMMANDS)
                         .name("commands to books");
-        DataStream<BookEvent> fromFailures =
-                modelEvents
-                        // Registrations stay out: the books learn them by command.
-                        .filter(
-                                e ->
-                                        e.getKind() == GovernanceKind.MODEL_ERROR
-                                                || ModelReports.RULE_LATENCY.equals(e.getRuleId()))
-                        .uid(JobUids.MODEL_REPORTS)
-                        .name("model reports")
-                        .flatMap(ToBooks.every(books, BookEvent.Builder::setModelEvent))
-                        .returns(type)
-                        .uid(JobUids.BOOK_MODEL_FAILURES)
-                        .name("model failures to books");
-        DataStream<BookEvent> fromQuality =
-                quality.flatMap(ToBooks.every(books, BookEvent.Builder::setDataQuality))
-                        .returns(type)
+        DataStream<BookInput> fromReports =
+                reports.flatMap(ToBooks.every(books, BookInput.ReportInput::new))
+                        .returns(BookInputTypeInfo.INSTANCE)
+                        .uid(JobUids.BOOK_MODEL_REPORTS)
+                        .name("model reports to books");
+        DataStream<BookInput> fromQuality =
+                quality.flatMap(ToBooks.every(books, BookInput.QualityInput::new))
+                        .returns(BookInputTypeInfo.INSTANCE)
                         .uid(JobUids.BOOK_DATA_QUALITY)
                         .name("data quality to books");
-        return fromCommands.union(fromFailures, fromQuality);
+        return fromCommands.union(fromReports, fromQuality);
     }
 }

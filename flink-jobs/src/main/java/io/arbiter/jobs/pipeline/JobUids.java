@@ -26,12 +26,11 @@ public final class JobUids {
     public static final String BOOK_FILLS = "book-inputs-fills";
     public static final String BOOK_SIGNALS = "book-inputs-signals";
     public static final String BOOK_COMMANDS = "book-inputs-commands";
-    public static final String MODEL_REPORTS = "model-reports";
-    public static final String BOOK_MODEL_FAILURES = "book-inputs-model-failures";
+    public static final String BOOK_MODEL_REPORTS = "book-inputs-model-reports";
+
+    /** The book: ledger, performance, correlation, governor, allocator and planner (#12). */
     public static final String BOOKS = "books";
-    public static final String PLANNER_ALLOCATIONS = "planner-inputs-allocations";
-    public static final String PLANNER_FILLS = "planner-inputs-fills";
-    public static final String PLANNER = "planner";
+
     public static final String SINK_INTENTS = "sink-intents";
     public static final String DATA_QUALITY = "data-quality";
     public static final String BOOK_DATA_QUALITY = "book-inputs-data-quality";

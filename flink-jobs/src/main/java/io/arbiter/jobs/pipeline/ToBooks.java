@@ -3,7 +3,7 @@ package io.arbiter.jobs.pipeline;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
-import io.arbiter.schemas.BookEvent;
+import io.arbiter.operators.book.BookInput;
 
 import java.io.Serializable;
 import java.util.Set;
@@ -11,10 +11,10 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Turns a record into the {@link BookEvent} of each book it concerns: every governed book (models
+ * Turns a record into the {@link BookInput} of each book it concerns: every governed book (models
  * and market data serve them all), or the one book it names ("*" again meaning all).
  */
-final class ToBooks<T> implements FlatMapFunction<T, BookEvent> {
+final class ToBooks<T> implements FlatMapFunction<T, BookInput> {
 
     private static final long serialVersionUID = 1L;
 
@@ -23,9 +23,9 @@ final class ToBooks<T> implements FlatMapFunction<T, BookEvent> {
         String of(T value);
     }
 
-    /** Puts the record into its field of the event. */
+    /** The book's input a record makes. */
     interface Attach<T> extends Serializable {
-        BookEvent.Builder attach(BookEvent.Builder event, T value);
+        BookInput attach(String book, T value);
     }
 
     private static final String ALL_BOOKS = "*";
@@ -51,10 +51,10 @@ final class ToBooks<T> implements FlatMapFunction<T, BookEvent> {
     }
 
     @Override
-    public void flatMap(T value, Collector<BookEvent> out) {
+    public void flatMap(T value, Collector<BookInput> out) {
         String named = bookOf.of(value);
         for (String book : named == null || ALL_BOOKS.equals(named) ? books : Set.of(named)) {
-            out.collect(attach.attach(BookEvent.newBuilder().setBook(book), value).build());
+            out.collect(attach.attach(book, value));
         }
     }
 }

@@ -25,10 +25,10 @@ public final class ModelEvents {
     public static final String RULE_RETIRE = "model.retire";
 
     /** A batch took the model longer than the policy allows (the books' latency breaker). */
-    public static final String RULE_LATENCY = io.arbiter.operators.book.ModelReports.RULE_LATENCY;
+    public static final String RULE_LATENCY = "model.latency";
 
     /** The metric of a {@link #RULE_LATENCY} event: the batch's scoring time in milliseconds. */
-    public static final String LATENCY_MS = io.arbiter.operators.book.ModelReports.LATENCY_MS;
+    public static final String LATENCY_MS = "latencyMs";
 
     private ModelEvents() {}
 

@@ -216,27 +216,22 @@ public final class BookDesk {
 
     /**
      * What the scoring side reports about a model for every book: a failure to load or score, or a
-     * batch slower than the policy's scoring latency (see {@link ModelReports}).
+     * batch slower than the policy's scoring latency.
      */
-    public BookOutcome onModelReport(GovernanceEvent report, ModelCatalogue catalogue) {
-        long time = report.getTime().toEpochMilli();
+    public BookOutcome onModelReport(ModelReport report, ModelCatalogue catalogue) {
+        long time = report.time();
         Collector out = new Collector();
         out.add(advanceTo(time, catalogue));
-        String model = report.getModel();
-        if (model == null || governor.state(model).isEmpty()) {
+        String model = report.model();
+        if (governor.state(model).isEmpty()) {
             return out.outcome(null);
         }
-        if (ModelReports.RULE_LATENCY.equals(report.getRuleId())) {
-            Double millis = report.getMetrics().get(ModelReports.LATENCY_MS);
-            if (millis != null && Double.isFinite(millis)) {
-                out.add(
-                        governor.onScoringLatency(
-                                time, model, Duration.ofNanos(Math.round(millis * 1e6))));
-            }
-        } else {
-            out.add(
-                    governor.onModelFailure(
-                            time, model, report.getRuleId() + ": " + report.getReason()));
+        switch (report.kind()) {
+            case SLOW_BATCH -> out.add(governor.onScoringLatency(time, model, report.took()));
+            case FAILURE ->
+                    out.add(
+                            governor.onModelFailure(
+                                    time, model, report.rule() + ": " + report.reason()));
         }
         return out.outcome(null);
     }

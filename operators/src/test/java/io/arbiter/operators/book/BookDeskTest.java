@@ -99,24 +99,14 @@ class BookDeskTest {
     @Test
     void aModelSlowerThanTheScoringLatencyIsHaltedAndItsTrafficGoesToZero() {
         BookDesk desk = BookDesk.open("desk", Policy.defaults());
-        GovernanceEvent slow =
-                GovernanceEvent.newBuilder()
-                        .setEventId("e1")
-                        .setBook("*")
-                        .setModel("alpha")
-                        .setModelVersion("1")
-                        .setTime(DAY0)
-                        .setKind(io.arbiter.schemas.GovernanceKind.WARN)
-                        .setSeverity(io.arbiter.schemas.Severity.WARNING)
-                        .setRuleId(ModelReports.RULE_LATENCY)
-                        .setFromState(io.arbiter.schemas.ModelState.UNKNOWN)
-                        .setToState(io.arbiter.schemas.ModelState.UNKNOWN)
-                        .setReason("slow")
-                        .setMetrics(java.util.Map.of(ModelReports.LATENCY_MS, 1500.0))
-                        .setThresholds(java.util.Map.of())
-                        .setPolicyVersion("p")
-                        .setCommandId(null)
-                        .build();
+        ModelReport slow =
+                ModelReport.slowBatch(
+                        "model.latency",
+                        "alpha",
+                        "1",
+                        DAY0.toEpochMilli(),
+                        java.time.Duration.ofMillis(1500),
+                        "e1");
         BookOutcome outcome = desk.onModelReport(slow, TWO_MODELS);
         assertThat(outcome.events())
                 .anySatisfy(

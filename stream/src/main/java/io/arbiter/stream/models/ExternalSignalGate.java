@@ -156,8 +156,7 @@ public final class ExternalSignalGate
                                 time,
                                 settings.policyVersion()));
             } catch (IllegalArgumentException e) {
-                ctx.output(
-                        MODEL_EVENTS,
+                GovernanceEvent error =
                         ModelEvents.error(
                                 ModelEvents.RULE_LOAD,
                                 register.directory().getFileName().toString(),
@@ -169,7 +168,9 @@ public final class ExternalSignalGate
                                         + "): "
                                         + e.getMessage(),
                                 time,
-                                settings.policyVersion()));
+                                settings.policyVersion());
+                ctx.output(MODEL_EVENTS, error);
+                ctx.output(ModelReportOutput.TAG, ModelReportOutput.failureOf(error));
             }
         }
     }

@@ -24,6 +24,7 @@ import io.arbiter.models.scoring.ScoringDevice;
 import io.arbiter.models.signals.ModelEvents;
 import io.arbiter.models.signals.ScoringSettings;
 import io.arbiter.models.signals.SignalScoring;
+import io.arbiter.operators.book.ModelReport;
 import io.arbiter.schemas.ControlCommand;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.GovernanceEvent;
@@ -309,14 +310,17 @@ public final class ScoringOperator extends AbstractStreamOperator<ModelSignal>
                     if (nanos > limit) {
                         String version = registry.model(id).map(m -> m.version()).orElse("?");
                         LOG.warn("Model {} took {} ms to score a batch", id, nanos / 1_000_000);
-                        collectEvent(
+                        java.time.Duration took = java.time.Duration.ofNanos(nanos);
+                        GovernanceEvent slow =
                                 ModelEvents.slow(
                                         id,
                                         version,
-                                        java.time.Duration.ofNanos(nanos),
+                                        took,
                                         settings.maxScoringLatency(),
                                         time,
-                                        settings.policyVersion()));
+                                        settings.policyVersion());
+                        collectEvent(slow);
+                        collectReport(ModelReportOutput.slowBatchOf(slow, took));
                     }
                 });
     }
@@ -324,8 +328,14 @@ public final class ScoringOperator extends AbstractStreamOperator<ModelSignal>
     private void report(String rule, String model, String version, String reason, Instant time) {
         modelErrors.inc();
         LOG.warn(reason);
-        collectEvent(
-                ModelEvents.error(rule, model, version, reason, time, settings.policyVersion()));
+        GovernanceEvent error =
+                ModelEvents.error(rule, model, version, reason, time, settings.policyVersion());
+        collectEvent(error);
+        collectReport(ModelReportOutput.failureOf(error));
+    }
+
+    private void collectReport(ModelReport report) {
+        output.collect(ModelReportOutput.TAG, new StreamRecord<>(report, report.time()));
     }
 
     private void collectEvent(GovernanceEvent event) {
