@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-import static io.arbiter.operators.book.TestBook.day;
+import static io.arbiter.operators.book.TestBookInputs.day;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BookInputCodecTest {
@@ -26,12 +26,13 @@ class BookInputCodecTest {
     void everyKindOfInputReadsBackEqual() throws IOException {
         List<BookInput> inputs =
                 List.of(
-                        TestBook.signal("good", "AA", 0.7, day(1)),
-                        TestBook.fill("f1", "good", Side.BUY, 3, 20.5, day(2), 42),
-                        TestBook.command("c1", CommandType.HALT, "good", "{\"reason\": \"r\"}"),
-                        TestBook.quality(day(3), 990, 1000),
+                        TestBookInputs.signal("good", "AA", 0.7, day(1)),
+                        TestBookInputs.fill("f1", "good", Side.BUY, 3, 20.5, day(2), 42),
+                        TestBookInputs.command(
+                                "c1", CommandType.HALT, "good", "{\"reason\": \"r\"}"),
+                        TestBookInputs.quality(day(3), 990, 1000),
                         new BookInput.ReportInput(
-                                TestBook.BOOK,
+                                TestBookInputs.BOOK,
                                 ModelReport.slowBatch(
                                         "model.latency",
                                         "good",
@@ -40,7 +41,7 @@ class BookInputCodecTest {
                                         Duration.ofMillis(1500),
                                         "e1")),
                         new BookInput.ReportInput(
-                                TestBook.BOOK,
+                                TestBookInputs.BOOK,
                                 ModelReport.failure(
                                         "model.score", "other", "v2", day(5), "it broke", "e2")));
         for (BookInput input : inputs) {
@@ -50,16 +51,17 @@ class BookInputCodecTest {
 
     @Test
     void nullsAndAbsentEnumsSurvive() throws IOException {
-        BookInput.SignalInput signal = (BookInput.SignalInput) TestBook.signal("m", "S", 0.5, 1);
+        BookInput.SignalInput signal =
+                (BookInput.SignalInput) TestBookInputs.signal("m", "S", 0.5, 1);
         signal.signal().setProposedSide(null);
         Fill fill =
-                ((BookInput.FillInput) TestBook.fill("f", "m", Side.SELL, 1, 1, 1, 0))
+                ((BookInput.FillInput) TestBookInputs.fill("f", "m", Side.SELL, 1, 1, 1, 0))
                         .fill()
                         .getFill();
         fill.setModelVersion(null);
         assertThat(roundTrip(signal)).isEqualTo(signal);
         BookInput.FillInput withoutVersion =
-                new BookInput.FillInput(TestBook.BOOK, new SourcedFill(fill, 3, 7L));
+                new BookInput.FillInput(TestBookInputs.BOOK, new SourcedFill(fill, 3, 7L));
         assertThat(roundTrip(withoutVersion)).isEqualTo(withoutVersion);
     }
 

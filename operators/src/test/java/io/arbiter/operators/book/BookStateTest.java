@@ -15,12 +15,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import static io.arbiter.operators.book.TestBook.BOOK;
-import static io.arbiter.operators.book.TestBook.POLICY;
-import static io.arbiter.operators.book.TestBook.TWO_MODELS;
-import static io.arbiter.operators.book.TestBook.day;
-import static io.arbiter.operators.book.TestBook.fill;
-import static io.arbiter.operators.book.TestBook.signal;
+import static io.arbiter.operators.book.TestBookInputs.BOOK;
+import static io.arbiter.operators.book.TestBookInputs.POLICY;
+import static io.arbiter.operators.book.TestBookInputs.TWO_MODELS;
+import static io.arbiter.operators.book.TestBookInputs.day;
+import static io.arbiter.operators.book.TestBookInputs.fill;
+import static io.arbiter.operators.book.TestBookInputs.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BookStateTest {
@@ -79,7 +79,8 @@ class BookStateTest {
         book.offer(signal("good", "AA", 0.7, day(0)), Long.MIN_VALUE, TWO_MODELS, out);
         book.advance(day(0), TWO_MODELS, out);
         book.offer(
-                TestBook.command("c1", CommandType.HALT, "good", "{\"reason\": \"desk review\"}"),
+                TestBookInputs.command(
+                        "c1", CommandType.HALT, "good", "{\"reason\": \"desk review\"}"),
                 day(0),
                 TWO_MODELS,
                 out);

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Named books, models, times and input builders for tests of the book's path. */
-public final class TestBook {
+public final class TestBookInputs {
 
     public static final String BOOK = TestDesk.BOOK;
 
@@ -54,7 +54,7 @@ public final class TestBook {
                 }
             };
 
-    private TestBook() {}
+    private TestBookInputs() {}
 
     public static long day(int n) {
         return TestDesk.day(n);
