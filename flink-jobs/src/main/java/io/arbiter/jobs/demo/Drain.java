@@ -197,6 +197,10 @@ final class Drain {
             Look now = look.get();
             switch (watch.observe(now.reached(), now.counts())) {
                 case REACHED:
+                    say.accept(
+                            String.format(
+                                    "Drain: done waiting for %s (%d s).",
+                                    what, watch.elapsed().toSeconds()));
                     return null;
                 case STALLED:
                     return quiet.toSeconds() + " s without progress";
