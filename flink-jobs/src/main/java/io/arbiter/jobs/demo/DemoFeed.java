@@ -105,6 +105,7 @@ final class DemoFeed implements Runnable {
             }
             producer.flush();
         } finally {
+            pacer.end();
             finished = true;
         }
     }

@@ -110,6 +110,14 @@ final class FeedPacer {
         return 0;
     }
 
+    /** The feed has stopped (perhaps while waiting for the job): a wait in progress ends now. */
+    void end() {
+        if (heldSince != NOT_HELD) {
+            heldBefore += nanoClock.getAsLong() - heldSince;
+            heldSince = NOT_HELD;
+        }
+    }
+
     /** Whether the feed is waiting for the job right now. */
     boolean heldBack() {
         return heldSince != NOT_HELD;

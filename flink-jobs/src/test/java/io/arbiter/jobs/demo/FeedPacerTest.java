@@ -77,6 +77,18 @@ class FeedPacerTest {
     }
 
     @Test
+    void aFeedStoppedWhileWaitingStopsCountingTheWait() {
+        FeedPacer pacer = new FeedPacer(1_000, 10, job, clock::now);
+        pacer.nanosUntilNext(10);
+        clock.advance(Duration.ofSeconds(4));
+
+        pacer.end();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(pacer.heldBack()).isFalse();
+        assertThat(pacer.heldBackFor()).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
     void afterWaitingForTheJobTheRateStartsAfreshWithoutABurst() {
         FeedPacer pacer = new FeedPacer(1_000, 10, job, clock::now);
         assertThat(pacer.nanosUntilNext(10)).isPositive();
