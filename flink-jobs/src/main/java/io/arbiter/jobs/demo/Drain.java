@@ -168,7 +168,7 @@ final class Drain {
         String why =
                 await(
                         "the job to stop with a savepoint (its last checkpoint commits the outputs)",
-                        () -> new Look(stopped.isDone(), "stopping"),
+                        () -> new Look(stopped.isDone(), "savepoint under way"),
                         STOP_BOUND,
                         STOP_BOUND);
         if (why != null) {
@@ -213,13 +213,14 @@ final class Drain {
                 return "Ctrl-C";
             }
             if (System.nanoTime() - nextSay >= 0) {
+                String progress =
+                        now.counts().length == 0
+                                ? ""
+                                : ", last progress " + watch.sinceProgress().toSeconds() + " s ago";
                 say.accept(
                         String.format(
-                                "Drain: still waiting for %s: %s, %d s so far, last progress %d s ago",
-                                what,
-                                now.status(),
-                                watch.elapsed().toSeconds(),
-                                watch.sinceProgress().toSeconds()));
+                                "Drain: still waiting for %s: %s, %d s so far%s",
+                                what, now.status(), watch.elapsed().toSeconds(), progress));
                 nextSay += SAY_EVERY.toNanos();
             }
             TimeUnit.MILLISECONDS.sleep(LOOK_EVERY_MS);
@@ -230,7 +231,7 @@ final class Drain {
         try {
             client.cancel().get(CANCEL_BOUND.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
-            // Already stopped (the usual case for the job after its savepoint) or gone.
+            // Already finished or gone: there is nothing left to stop.
         }
     }
 }
