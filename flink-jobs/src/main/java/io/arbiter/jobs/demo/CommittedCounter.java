@@ -3,6 +3,7 @@ package io.arbiter.jobs.demo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -17,6 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Counts what a downstream consumer sees on the job's output topics: records read with
  * read_committed, i.e. only what the exactly-once sinks committed.
+ *
+ * <p>Once the jobs have stopped, {@link #readToEnd()} makes the counts final: the counter notes the
+ * topics' end offsets (for read_committed, the last stable offsets) and reports {@link #atEnd()}
+ * when it has read up to them, so the summary never counts while records are in flight.
  */
 final class CommittedCounter implements Runnable {
 
@@ -27,6 +32,10 @@ final class CommittedCounter implements Runnable {
     private final Map<String, AtomicLong> keyedCounts = new ConcurrentHashMap<>();
     private final List<String> topics;
     private volatile boolean stopped;
+    private volatile boolean endWanted;
+    private volatile boolean atEnd;
+    // The end offsets noted after readToEnd(); only the counter's thread touches the consumer.
+    private Map<TopicPartition, Long> end;
 
     CommittedCounter(Properties kafka, List<String> topics) {
         Properties props = new Properties();
@@ -67,12 +76,51 @@ final class CommittedCounter implements Runnable {
                                                     r.topic() + "\n" + key, k -> new AtomicLong())
                                             .incrementAndGet();
                                 });
+                if (endWanted && !atEnd) {
+                    atEnd = reachedEnd(partitions);
+                }
             }
         } catch (WakeupException e) {
             // stop() woke the poll
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
+    }
+
+    /** Whether the consumer's position has reached the noted end offsets of every partition. */
+    private boolean reachedEnd(List<TopicPartition> partitions) {
+        try {
+            if (end == null) {
+                end = consumer.endOffsets(partitions);
+            }
+            for (TopicPartition partition : partitions) {
+                // Commit markers occupy offsets too; the consumer's position moves past them.
+                if (consumer.position(partition) < end.getOrDefault(partition, 0L)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (TimeoutException e) {
+            return false; // a slow broker: ask again after the next poll
+        }
+    }
+
+    /**
+     * Asks the counter to read up to the topics' current end: call once nothing writes to them any
+     * more, then wait for {@link #atEnd()}.
+     */
+    void readToEnd() {
+        endWanted = true;
+    }
+
+    /** Whether the counts are final: everything committed before {@link #readToEnd()} was read. */
+    boolean atEnd() {
+        return atEnd;
+    }
+
+    /** Records read so far, all topics together (for watching progress). */
+    long total() {
+        return counts.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
     long count(String topic) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,11 @@ import java.util.concurrent.TimeUnit;
  * {@code arbiter demo}: a real broker in its own JVM, the Arbiter job on an embedded MiniCluster
  * (web UI and Prometheus endpoint), and the repository's real bars fed through it, with progress
  * every few seconds and a summary at the end. Everything it starts stops with it.
+ *
+ * <p>It holds on any machine: the feed runs at most a bounded backlog ahead of what the job has
+ * read ({@link FeedPacer}), the drain waits while the job's counts move rather than for a fixed
+ * time ({@link Drain}), and the summary's checks are verdicts only on final counts ({@link
+ * DemoSummary}).
  */
 public final class Demo {
 
@@ -37,11 +43,17 @@ public final class Demo {
     private static final int DESK_EVENTS = 8;
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
     private static final int PARALLELISM = 2;
 
+    /**
+     * After Ctrl-C the JVM exits once the demo finished or this long passed: the drain's share
+     * after Ctrl-C plus stopping the jobs and the broker.
+     */
+    private static final Duration SHUTDOWN_GRACE =
+            StopRequest.DRAIN_AFTER_CTRL_C.plus(Drain.CANCEL_BOUND.multipliedBy(2)).plusSeconds(60);
+
     private final DemoSettings settings;
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final StopRequest stop = new StopRequest(System::nanoTime);
     private final CountDownLatch finished = new CountDownLatch(1);
 
     private Demo(DemoSettings settings) {
@@ -97,6 +109,9 @@ public final class Demo {
             overrides.put("job.parallelism", String.valueOf(PARALLELISM));
             overrides.put("kafka.bootstrap-servers", broker.bootstrapServers());
             overrides.put("checkpointing.interval", "2 s");
+            // Accumulators (the job's read count, which paces the feed) reach the client with the
+            // task managers' heartbeats: every second rather than every 10 s.
+            overrides.put("flink.heartbeat.interval", "1 s");
             // Checkpoints on disk: the job manager's memory holds at most 5 MB of state, and the
             // books hold every input until the watermark passes it (quiet topics idle after 30 s).
             overrides.put(
@@ -150,13 +165,17 @@ public final class Demo {
                             + settings.prometheusPort()
                             + "/metrics");
 
+            LiveJobCounts live = new LiveJobCounts(job);
+            start(live, "demo-job-counts");
+            int rate = settings.barsPerSecond();
             DemoFeed feed =
                     new DemoFeed(
                             bars,
                             barsTopic,
                             config.get(ArbiterOptions.TOPIC_EXTERNAL_SIGNALS),
                             kafka,
-                            settings.barsPerSecond());
+                            new FeedPacer(
+                                    rate, FeedPacer.backlogFor(rate), live, System::nanoTime));
             CommittedCounter outputs =
                     new CommittedCounter(
                             kafka,
@@ -169,32 +188,37 @@ public final class Demo {
                                     intentsTopic,
                                     fillsTopic));
             DeskWatcher desk = DeskWatcher.start(config, DESK_EVENTS);
+            // --duration is feeding time: on a loaded machine the broker and the job can take most
+            // of a minute to start, which must not eat the feed's time.
+            long feedStarted = System.nanoTime();
             Thread feedThread = start(feed, "demo-feed");
             Thread counterThread = start(outputs, "demo-output-counter");
             say(
-                    "Feeding at "
-                            + settings.barsPerSecond()
-                            + " bars/s; one deliberately malformed record every "
+                    String.format(
+                                    "Feeding at up to %,d bars/s, never more than %,d bars ahead"
+                                            + " of what the job has read",
+                                    rate, feed.maxBacklog())
+                            + "; one deliberately malformed record every "
                             + DemoFeed.MALFORMED_EVERY
                             + " bars shows dead-lettering."
                             + (settings.duration() == null
                                     ? " Ctrl-C stops."
-                                    : " Stops after " + settings.duration().toSeconds() + " s."));
+                                    : " Stops after "
+                                            + settings.duration().toSeconds()
+                                            + " s of feeding."));
 
-            JobCounts counts = JobCounts.EMPTY;
             int ticks = 0;
             long deadline =
                     settings.duration() == null
                             ? Long.MAX_VALUE
-                            : started + settings.duration().toNanos();
+                            : feedStarted + settings.duration().toNanos();
             while (System.nanoTime() < deadline
-                    && !stopRequested.await(
+                    && !stop.awaitPress(
                             Math.min(
                                     PROGRESS_EVERY.toNanos(),
                                     Math.max(1, deadline - System.nanoTime())),
                             TimeUnit.NANOSECONDS)) {
-                counts = JobCounts.of(job, counts);
-                say(progress(started, feed, counts, outputs, featuresTopic, dlqTopic));
+                say(progress(started, feed, live.latest(), outputs, featuresTopic, dlqTopic));
                 if (++ticks % DESK_EVERY_TICKS == 0) {
                     System.out.println(desk.render());
                 }
@@ -202,46 +226,50 @@ public final class Demo {
 
             feed.stop();
             feedThread.join();
-            say("Feed stopped; waiting for the last checkpoint to commit the outputs…");
-            long drainDeadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-            // Caught up when the job has read everything sent and a downstream read_committed
-            // consumer sees every vector and dead letter the job counted.
-            while (System.nanoTime() < drainDeadline
-                    && !(counts.in() == feed.sent()
-                            && outputs.count(featuresTopic) == counts.processed()
-                            && outputs.count(dlqTopic, barsTopic) == counts.deadLettered())) {
-                TimeUnit.MILLISECONDS.sleep(200);
-                counts = JobCounts.of(job, counts);
-            }
-            counts = JobCounts.of(job, counts);
+            say(
+                    String.format(
+                            Locale.ROOT,
+                            "Feed stopped: %,d bars sent, %.1f s of it waiting for the job.",
+                            feed.sent(),
+                            feed.heldBackFor().toMillis() / 1000.0));
+            Drain.Outcome drained =
+                    new Drain(
+                                    job,
+                                    paperBroker,
+                                    live,
+                                    outputs,
+                                    workDir.resolve("savepoints"),
+                                    stop,
+                                    Demo::say)
+                            .run(feed.sent());
             String lastDesk = desk.render();
             desk.close();
-            job.cancel().get(30, TimeUnit.SECONDS);
-            paperBroker.cancel().get(30, TimeUnit.SECONDS);
             outputs.stop();
             counterThread.join();
 
             System.out.println();
             System.out.println(lastDesk);
-            printSummary(
-                    started,
+            DemoSummary.print(
+                    TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                    rate,
                     feed,
-                    counts,
+                    drained,
                     outputs.count(featuresTopic),
                     outputs.count(dlqTopic, barsTopic));
-            line(
+            DemoSummary.line(
                     "external signals sent",
                     feed.externalSignals(),
                     "the trend rule on signals.external");
-            line(
+            DemoSummary.line(
                     "signals (committed)",
                     outputs.count(signalsTopic),
                     "every model, every bar, and the external ones");
-            line("trade intents", outputs.count(intentsTopic), "orders.intents");
-            line("fills", outputs.count(fillsTopic), "exec.fills, from the paper broker");
-            line("allocation events", outputs.count(allocationsTopic), "alloc.events");
-            line("dead letters, all inputs", outputs.count(dlqTopic), "dlq.records");
-            line(
+            DemoSummary.line("trade intents", outputs.count(intentsTopic), "orders.intents");
+            DemoSummary.line(
+                    "fills", outputs.count(fillsTopic), "exec.fills, from the paper broker");
+            DemoSummary.line("allocation events", outputs.count(allocationsTopic), "alloc.events");
+            DemoSummary.line("dead letters, all inputs", outputs.count(dlqTopic), "dlq.records");
+            DemoSummary.line(
                     "governance events",
                     outputs.count(governanceTopic),
                     "registrations, rule decisions, refused commands, model failures");
@@ -254,43 +282,6 @@ public final class Demo {
         return 0;
     }
 
-    private void printSummary(
-            long started, DemoFeed feed, JobCounts counts, long features, long deadLetters) {
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        System.out.println();
-        System.out.println("=== Arbiter demo summary (" + seconds + " s) ===");
-        line(
-                "bars in (sent to market.bars)",
-                feed.sent(),
-                feed.malformed() + " deliberately malformed");
-        line("read by the job", counts.in(), "");
-        line("  dead-lettered at the source", counts.refusedAtSource(), "undecodable or invalid");
-        line("  accepted", counts.accepted(), "");
-        line("    processed (feature vectors)", counts.processed(), "");
-        line("    dead-lettered by features", counts.refusedByFeatures(), "duplicate or late");
-        line("    held for the watermark", counts.held(), "each symbol's newest bars");
-        line(
-                "records out (committed)",
-                features + deadLetters,
-                String.format(
-                        "%,d feature vectors + %,d dead letters of bars", features, deadLetters));
-        check("every bar sent was read", counts.in() == feed.sent());
-        check("read = accepted + dead-lettered at the source", counts.sourceBalances());
-        check(
-                "committed = processed + dead-lettered",
-                features == counts.processed() && deadLetters == counts.deadLettered());
-        System.out.flush();
-    }
-
-    private static void line(String label, long count, String note) {
-        System.out.printf(
-                "%-34s %,10d%s%n", label, count, note.isEmpty() ? "" : "  (" + note + ")");
-    }
-
-    private static void check(String what, boolean holds) {
-        System.out.println("check: " + what + ": " + (holds ? "yes" : "NO, investigate"));
-    }
-
     private String progress(
             long started,
             DemoFeed feed,
@@ -300,11 +291,12 @@ public final class Demo {
             String dlq) {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
         return String.format(
-                "t=%3ds  sent %,d bars (%d malformed)%s | job: in %,d, processed %,d, dead-lettered %,d | committed: %,d feature vectors, %,d dead letters",
+                "t=%3ds  sent %,d bars (%d malformed)%s%s | job: in %,d, processed %,d, dead-lettered %,d | committed: %,d feature vectors, %,d dead letters",
                 seconds,
                 feed.sent(),
                 feed.malformed(),
                 feed.finished() ? ", feed done" : "",
+                feed.heldBack() ? ", feed waiting for the job" : "",
                 counts.in(),
                 counts.processed(),
                 counts.deadLettered(),
@@ -313,10 +305,11 @@ public final class Demo {
     }
 
     private void onCtrlC() {
-        stopRequested.countDown();
+        stop.press();
         try {
-            // Let the main thread stop the job and print its summary before the JVM exits.
-            finished.await(DRAIN_TIMEOUT.toSeconds() + 30, TimeUnit.SECONDS);
+            // Let the main thread drain (a bounded share after Ctrl-C, see StopRequest), stop the
+            // jobs and print its summary before the JVM exits.
+            finished.await(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -19,12 +19,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Plays the repository's real bar files onto market.bars as one feed, in event-time order across
- * symbols, at a fixed rate. Every {@value #MALFORMED_EVERY}th record it also sends a deliberately
- * malformed one (garbage bytes, or a bar whose high is below its close) so the demo shows
- * dead-lettering; these are counted separately and announced.
+ * symbols, as fast as its {@link FeedPacer} allows: at most --rate, and never more than a bounded
+ * backlog ahead of what the job has read. Every {@value #MALFORMED_EVERY}th record it also sends a
+ * deliberately malformed one (garbage bytes, or a bar whose high is below its close) so the demo
+ * shows dead-lettering; these are counted separately and announced.
  */
 final class DemoFeed implements Runnable {
 
@@ -36,7 +38,7 @@ final class DemoFeed implements Runnable {
     private final TrendRuleModel rule = new TrendRuleModel();
     private final AtomicLong externalSignals = new AtomicLong();
     private final Properties kafka;
-    private final int barsPerSecond;
+    private final FeedPacer pacer;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private volatile boolean stopped;
@@ -45,18 +47,15 @@ final class DemoFeed implements Runnable {
     /**
      * @param externalTopic where the demo's external model ({@link TrendRuleModel}) publishes its
      *     signal for each bar it sends
+     * @param pacer decides when each record of market.bars may go
      */
     DemoFeed(
-            List<Bar> bars,
-            String topic,
-            String externalTopic,
-            Properties kafka,
-            int barsPerSecond) {
+            List<Bar> bars, String topic, String externalTopic, Properties kafka, FeedPacer pacer) {
         this.bars = bars;
         this.topic = topic;
         this.externalTopic = externalTopic;
         this.kafka = kafka;
-        this.barsPerSecond = barsPerSecond;
+        this.pacer = pacer;
     }
 
     /** Every bar of every CSV file in {@code dir}, merged in (time, symbol) order. */
@@ -81,10 +80,9 @@ final class DemoFeed implements Runnable {
         AvroCodec<Bar> codec = AvroCodec.of(Bar.class);
         AvroCodec<ExternalSignal> signals = AvroCodec.of(ExternalSignal.class);
         byte[] ruleKey = TrendRuleModel.ID.getBytes(StandardCharsets.UTF_8);
-        long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < bars.size() && !stopped; i++) {
+            for (int i = 0; i < bars.size() && awaitTurn(); i++) {
                 Bar bar = bars.get(i);
                 byte[] key = bar.getSymbol().getBytes(StandardCharsets.UTF_8);
                 producer.send(new ProducerRecord<>(topic, key, codec.encode(bar)));
@@ -104,10 +102,10 @@ final class DemoFeed implements Runnable {
                     sent.incrementAndGet();
                     malformed.incrementAndGet();
                 }
-                pace(start, i + 1);
             }
             producer.flush();
         } finally {
+            pacer.end();
             finished = true;
         }
     }
@@ -129,12 +127,13 @@ final class DemoFeed implements Runnable {
                         .build());
     }
 
-    private void pace(long start, long count) {
-        long due = start + count * 1_000_000_000L / barsPerSecond;
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+    /** Waits until the pacer lets the next record go; false when the feed was stopped. */
+    private boolean awaitTurn() {
+        long wait;
+        while (!stopped && (wait = pacer.nanosUntilNext(sent.get())) > 0) {
+            LockSupport.parkNanos(wait);
         }
+        return !stopped;
     }
 
     void stop() {
@@ -151,5 +150,19 @@ final class DemoFeed implements Runnable {
 
     boolean finished() {
         return finished;
+    }
+
+    /** Whether the feed is waiting for the job to catch up right now. */
+    boolean heldBack() {
+        return pacer.heldBack();
+    }
+
+    /** Time the feed spent waiting for the job to catch up. */
+    Duration heldBackFor() {
+        return pacer.heldBackFor();
+    }
+
+    long maxBacklog() {
+        return pacer.maxBacklog();
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * What {@code arbiter demo} was asked to do.
  *
- * @param duration how long to run, or null to run until Ctrl-C
+ * @param duration how long to feed (the clock starts when the feed does; startup and the drain come
+ *     on top), or null to run until Ctrl-C
  * @param barsPerSecond feed rate
  * @param dataDir folder of bar CSV files to feed
  * @param workDir where the broker keeps its data; null for a fresh temporary folder

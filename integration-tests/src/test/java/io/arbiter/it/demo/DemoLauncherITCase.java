@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -18,12 +19,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Runs the demo as a user would: {@code bin/arbiter demo --duration 60s} from the launcher (with
  * the jars this build made), then checks that it ended by itself with exit 0, that its summary's
- * ledger checks hold, that the whole loop produced its outputs, and that no process it started
- * outlives it.
+ * ledger checks hold on final counts, that the whole loop produced its outputs, and that no process
+ * it started outlives it.
+ *
+ * <p>Nothing here depends on the machine's speed: the demo paces its feed to the job and drains on
+ * progress, so a slow machine sends fewer bars but still balances. The wait for the process is a
+ * generous bound, not an expectation.
  */
 class DemoLauncherITCase {
 
     private static final Path LAUNCHER = Path.of("../bin/arbiter").toAbsolutePath().normalize();
+
+    /**
+     * How long the demo may take at most: startup (over a minute on a loaded 2-core machine), 60 s
+     * of feed, and a drain that gives up by itself after 60 s without progress; typically 1-3 min.
+     */
+    private static final Duration BOUND = Duration.ofMinutes(20);
 
     @TempDir Path work;
 
@@ -50,7 +61,7 @@ class DemoLauncherITCase {
                         .redirectOutput(out.toFile());
         builder.environment().put("ARBITER_SKIP_BUILD", "1");
         Process demo = builder.start();
-        boolean ended = demo.waitFor(6, TimeUnit.MINUTES);
+        boolean ended = demo.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS);
         if (!ended) {
             demo.descendants().forEach(ProcessHandle::destroyForcibly);
             demo.destroyForcibly();
@@ -61,6 +72,8 @@ class DemoLauncherITCase {
 
         assertThat(text)
                 .contains("=== Arbiter demo summary")
+                .containsPattern("(?m)^  feed paced to the job: [0-9.]+ s waiting")
+                .contains("counts: final")
                 .contains("check: every bar sent was read: yes")
                 .contains("check: read = accepted + dead-lettered at the source: yes")
                 .contains("check: committed = processed + dead-lettered: yes")
