@@ -104,34 +104,40 @@ public final class BookState {
     }
 
     /**
-     * Acts on every input the watermark has passed, one event time after the other, then runs the
-     * governor's timers due by {@code time}.
+     * Acts on everything the watermark has passed, in event-time order: each waiting time's inputs,
+     * and the governor's timers between them (as long as the book has inputs within one timer
+     * period, see {@link #nextWakeUp}).
      *
-     * @param time the time the operator woke at (at most its watermark)
+     * @param watermark the operator's watermark
      */
-    public void advance(long time, ModelCatalogue catalogue, BookOutput out) {
-        for (WaitingInputs.AtTime due : waiting.releaseUpTo(time)) {
-            actAt(due.time(), due.time(), due.inputs(), catalogue, out);
+    public void advance(long watermark, ModelCatalogue catalogue, BookOutput out) {
+        long next;
+        while ((next = nextWakeUp()) <= watermark) {
+            if (waiting.firstTime() == next) {
+                WaitingInputs.AtTime due = waiting.releaseFirst();
+                actAt(due.time(), due.time(), due.inputs(), catalogue, out);
+            } else {
+                List<AllocationEvent> allocations = new ArrayList<>();
+                emit(desk.advanceTo(next, catalogue), allocations, out);
+                giveToPlanner(allocations);
+                if (nextWakeUp() <= next) {
+                    break; // the governor's contract is a strictly later timer; never spin
+                }
+            }
         }
-        List<AllocationEvent> allocations = new ArrayList<>();
-        emit(desk.advanceTo(time, catalogue), allocations, out);
-        giveToPlanner(allocations);
     }
 
     /**
-     * When the operator must wake next: the oldest waiting input's time, or the governor's next
-     * timer while the book still has inputs within one timer period (a book's clock runs on its
-     * inputs: when they stop, or a bounded replay ends with the final watermark, its daily
-     * allocations stop a period later instead of running to the end of time); Long.MAX_VALUE when
-     * nothing is due.
-     *
-     * @param timerPeriodMillis the governor's timer period (the policy's allocation timer)
+     * When the book must act next: the oldest waiting input's time, or the governor's next timer
+     * while the book still has inputs within one timer period (a book's clock runs on its inputs:
+     * when they stop, or a bounded replay ends with the final watermark, its daily allocations stop
+     * a period later instead of running to the end of time); Long.MAX_VALUE when nothing is due.
      */
-    public long nextWakeUp(long timerPeriodMillis) {
+    public long nextWakeUp() {
         long next = waiting.firstTime();
         long governor = desk.nextTimer();
         if (governor != Long.MAX_VALUE && lastInput != Long.MIN_VALUE) {
-            long horizon = lastInput + timerPeriodMillis;
+            long horizon = lastInput + desk.policy().allocation().timerPeriod().toMillis();
             if (governor <= horizon) {
                 next = Math.min(next, Math.max(governor, desk.lastTime()));
             }

@@ -5,7 +5,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,23 +39,13 @@ final class WaitingInputs {
         return byTime.isEmpty() ? Long.MAX_VALUE : byTime.firstKey();
     }
 
-    /** Removes and returns every time up to {@code time}, oldest first. */
-    List<AtTime> releaseUpTo(long time) {
-        if (byTime.isEmpty() || byTime.firstKey() > time) {
-            return List.of();
-        }
-        List<AtTime> due = new ArrayList<>();
-        Iterator<Map.Entry<Long, List<BookInput>>> it =
-                byTime.headMap(time, true).entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<Long, List<BookInput>> e = it.next();
-            List<BookInput> inputs = e.getValue();
-            inputs.sort(APPLY_ORDER);
-            due.add(new AtTime(e.getKey(), inputs));
-            size -= inputs.size();
-            it.remove();
-        }
-        return due;
+    /** Removes and returns the oldest time's inputs (there must be one). */
+    AtTime releaseFirst() {
+        var first = byTime.pollFirstEntry();
+        List<BookInput> inputs = first.getValue();
+        inputs.sort(APPLY_ORDER);
+        size -= inputs.size();
+        return new AtTime(first.getKey(), inputs);
     }
 
     void writeTo(DataOutput out, BookInputCodec codec) throws IOException {

@@ -65,7 +65,7 @@ class BookStateTest {
         }
         assertThat(out.intents).isEmpty();
         assertThat(book.waitingInputs()).isEqualTo(2 * SYMBOLS.size());
-        assertThat(book.nextWakeUp(DAY_MILLIS)).isEqualTo(day(1));
+        assertThat(book.nextWakeUp()).isEqualTo(day(1));
 
         book.advance(day(1), TWO_MODELS, out);
         assertThat(book.waitingInputs()).isZero();
@@ -132,12 +132,12 @@ class BookStateTest {
         book.offer(signal("good", "AA", 0.7, day(1)), day(0), TWO_MODELS, out);
         book.advance(day(1), TWO_MODELS, out);
         long period = POLICY.allocation().timerPeriod().toMillis();
-        long next = book.nextWakeUp(period);
+        long next = book.nextWakeUp();
         assertThat(next).isGreaterThan(day(1)).isLessThanOrEqualTo(day(1) + period);
 
         book.advance(day(1) + period, TWO_MODELS, out);
         book.advance(day(1) + 3 * period, TWO_MODELS, out);
-        assertThat(book.nextWakeUp(period)).isEqualTo(Long.MAX_VALUE);
+        assertThat(book.nextWakeUp()).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test

@@ -128,8 +128,10 @@ public final class BookFunction extends KeyedProcessFunction<String, BookInput, 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<GovernanceEvent> out)
             throws Exception {
+        // Everything the watermark has passed acts now, in event-time order, not just what was due
+        // at this timer: one timer is registered at a time (the next wake-up).
         BookState book = bookOf(ctx.getCurrentKey());
-        book.advance(timestamp, catalogue, outputs(ctx, out));
+        book.advance(ctx.timerService().currentWatermark(), catalogue, outputs(ctx, out));
         store(book, ctx);
     }
 
@@ -141,7 +143,7 @@ public final class BookFunction extends KeyedProcessFunction<String, BookInput, 
     /** Stores the book and asks to be woken when it next has something to do. */
     private void store(BookState book, Context ctx) throws Exception {
         state.update(book);
-        long next = book.nextWakeUp(book.desk().policy().allocation().timerPeriod().toMillis());
+        long next = book.nextWakeUp();
         if (next != Long.MAX_VALUE) {
             ctx.timerService().registerEventTimeTimer(next);
         }

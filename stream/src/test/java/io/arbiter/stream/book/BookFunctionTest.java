@@ -89,6 +89,27 @@ class BookFunctionTest {
     }
 
     @Test
+    void aWatermarkThatPassesManyBarsAtOnceActsOnEveryOneOfThemInTimeOrder() throws Exception {
+        try (var harness = harness()) {
+            harness.open();
+            for (int d = 1; d <= 5; d++) {
+                for (BookInput input : bar(day(d) + 1)) {
+                    harness.processElement(new StreamRecord<>(input, input.time()));
+                }
+            }
+            harness.processWatermark(new Watermark(day(5) + 1));
+
+            assertThat(values(harness.getSideOutput(BookFunction.INTENTS))).isNotEmpty();
+            // The daily allocations between the bars ran too, in order.
+            assertThat(values(harness.getSideOutput(BookFunction.ALLOCATIONS)))
+                    .extracting(a -> a.getTime().toEpochMilli())
+                    .isSorted()
+                    .contains(day(2), day(3), day(4), day(5));
+            assertThat(harness.numEventTimeTimers()).isEqualTo(1); // the next daily allocation
+        }
+    }
+
+    @Test
     void runsTheDailyAllocationOnTheGovernorsTimerAndStopsWhenInputsStop() throws Exception {
         try (var harness = harness()) {
             harness.open();
