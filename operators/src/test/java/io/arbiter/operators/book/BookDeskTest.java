@@ -1,6 +1,5 @@
 package io.arbiter.operators.book;
 
-import io.arbiter.operators.governance.Registration;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.AllocationEvent;
 import io.arbiter.schemas.Fill;
@@ -25,20 +24,7 @@ class BookDeskTest {
 
     private static final Instant DAY0 = Instant.parse("2004-01-05T00:00:00Z");
 
-    private static final ModelCatalogue TWO_MODELS =
-            new ModelCatalogue() {
-                @Override
-                public List<Registration> initialModels() {
-                    return List.of(
-                            Registration.withDefaultPrior("alpha", "1"),
-                            Registration.withDefaultPrior("beta", "1"));
-                }
-
-                @Override
-                public Registration resolve(String manifestPath, double a, double b) {
-                    throw new IllegalArgumentException("no manifests here");
-                }
-            };
+    private static final ModelCatalogue TWO_MODELS = TestBookInputs.catalogue("alpha", "beta");
 
     @Test
     void refusesAFillOfAModelTheBookDoesNotHold() {

@@ -6,10 +6,6 @@ import io.arbiter.schemas.Side;
 import io.arbiter.schemas.TradeIntent;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,14 +26,8 @@ class BookStateTest {
     private static final List<String> SYMBOLS =
             List.of("AA", "BA", "CAT", "DD", "GE", "HD", "IBM", "JNJ", "KO", "MMM");
 
-    /** Every symbol signalled by both models at {@code time}. */
     private static List<BookInput> barOfSignals(long time) {
-        List<BookInput> inputs = new ArrayList<>();
-        for (String symbol : SYMBOLS) {
-            inputs.add(signal("good", symbol, 0.70, time));
-            inputs.add(signal("other", symbol, 0.68, time));
-        }
-        return inputs;
+        return TestBookInputs.bar(time, SYMBOLS);
     }
 
     @Test
@@ -203,14 +193,11 @@ class BookStateTest {
         return out;
     }
 
-    static byte[] bytes(BookState book) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        book.writeTo(new DataOutputStream(bytes), new BookInputCodec());
-        return bytes.toByteArray();
+    private static byte[] bytes(BookState book) throws IOException {
+        return BookStateFixture.bytes(book);
     }
 
-    static BookState restore(byte[] bytes) throws IOException {
-        return BookState.readFrom(
-                new DataInputStream(new ByteArrayInputStream(bytes)), new BookInputCodec());
+    private static BookState restore(byte[] bytes) throws IOException {
+        return BookStateFixture.read(bytes);
     }
 }

@@ -15,6 +15,7 @@ import io.arbiter.schemas.SignalSide;
 import io.arbiter.schemas.SourcedFill;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Named books, models, times and input builders for tests of the book's path. */
@@ -39,20 +40,36 @@ public final class TestBookInputs {
                             TestDesk.NO_EXPOSURE_LIMITS));
 
     /** The book's models: "good" and "other", on their default priors. */
-    public static final ModelCatalogue TWO_MODELS =
-            new ModelCatalogue() {
-                @Override
-                public List<Registration> initialModels() {
-                    return List.of(
-                            Registration.withDefaultPrior("good", "v1"),
-                            Registration.withDefaultPrior("other", "v1"));
-                }
+    public static final ModelCatalogue TWO_MODELS = catalogue("good", "other");
 
-                @Override
-                public Registration resolve(String manifestPath, double a, double b) {
-                    throw new IllegalArgumentException("no manifests here");
-                }
-            };
+    /** A catalogue of {@code models} at version v1 on their default priors, and no manifests. */
+    public static ModelCatalogue catalogue(String... models) {
+        List<Registration> registrations = new ArrayList<>();
+        for (String model : models) {
+            registrations.add(Registration.withDefaultPrior(model, "v1"));
+        }
+        return new ModelCatalogue() {
+            @Override
+            public List<Registration> initialModels() {
+                return registrations;
+            }
+
+            @Override
+            public Registration resolve(String manifestPath, double a, double b) {
+                throw new IllegalArgumentException("no manifests here");
+            }
+        };
+    }
+
+    /** Both models signal every one of {@code symbols} at {@code time}. */
+    public static List<BookInput> bar(long time, List<String> symbols) {
+        List<BookInput> inputs = new ArrayList<>();
+        for (String symbol : symbols) {
+            inputs.add(signal("good", symbol, 0.70, time));
+            inputs.add(signal("other", symbol, 0.68, time));
+        }
+        return inputs;
+    }
 
     private TestBookInputs() {}
 

@@ -52,14 +52,8 @@ class BookFunctionTest {
         return harness;
     }
 
-    /** Both models signal every symbol at {@code time}. */
     private static List<BookInput> bar(long time) {
-        List<BookInput> inputs = new ArrayList<>();
-        for (String symbol : SYMBOLS) {
-            inputs.add(signal("good", symbol, 0.70, time));
-            inputs.add(signal("other", symbol, 0.68, time));
-        }
-        return inputs;
+        return TestBookInputs.bar(time, SYMBOLS);
     }
 
     @Test
