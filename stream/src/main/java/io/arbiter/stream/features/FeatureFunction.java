@@ -6,11 +6,11 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
-import io.arbiter.operators.features.Admission;
 import io.arbiter.operators.features.SymbolFeatures;
 import io.arbiter.operators.ingest.DeadLetters;
 import io.arbiter.operators.ingest.RawRecord;
 import io.arbiter.operators.policy.FeaturePolicy;
+import io.arbiter.operators.time.Admission;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.FeatureVector;
@@ -83,7 +83,7 @@ public class FeatureFunction extends KeyedProcessFunction<String, SourcedBar, Fe
         long watermark = ctx.timerService().currentWatermark();
         long earliestBefore = features.oldestPendingTime();
         Admission admission = features.offer(bar, watermark, policy);
-        if (admission == Admission.ACCEPTED) {
+        if (admission == Admission.HELD) {
             long time = bar.getTime().toEpochMilli();
             if (time < earliestBefore) {
                 // One timer per symbol, at its earliest held bar, is enough: when it fires,

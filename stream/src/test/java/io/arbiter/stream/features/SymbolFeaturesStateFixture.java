@@ -3,6 +3,7 @@ package io.arbiter.stream.features;
 import io.arbiter.operators.features.SymbolFeatures;
 import io.arbiter.operators.policy.FeaturePolicy;
 import io.arbiter.operators.policy.Policy;
+import io.arbiter.operators.time.Admission;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.stream.state.StateFixtures;
@@ -63,17 +64,29 @@ final class SymbolFeaturesStateFixture {
         FeaturePolicy tight = new FeaturePolicy(POLICY.regime(), POLICY.windowBars(), 6);
         lines.add("pending " + features.pendingCount() + " oldest " + features.oldestPendingTime());
         for (int day : new int[] {103, 99, 98, 104, 106}) {
-            lines.add("offer " + day + " " + features.offer(bar(day), time(99), tight));
+            lines.add("offer " + day + " " + word(features.offer(bar(day), time(99), tight)));
         }
         features.releaseUpTo(time(102), POLICY, v -> lines.add(line(v)));
         lines.add("pending " + features.pendingCount() + " oldest " + features.oldestPendingTime());
         for (int day = 106; day < 136; day++) {
-            lines.add("offer " + day + " " + features.offer(bar(day), time(day - 4), POLICY));
+            lines.add("offer " + day + " " + word(features.offer(bar(day), time(day - 4), POLICY)));
             features.releaseUpTo(time(day - 2), POLICY, v -> lines.add(line(v)));
         }
         features.releaseUpTo(Long.MAX_VALUE, POLICY, v -> lines.add(line(v)));
         lines.add("pending " + features.pendingCount() + " oldest " + features.oldestPendingTime());
         return lines;
+    }
+
+    /**
+     * An admission in the words of the fixture's continuation: those of the features' own enum of
+     * commit f953b47 (ACCEPTED, BUFFER_FULL), which the shared buffer's HELD and FULL replaced.
+     */
+    private static String word(Admission admission) {
+        return switch (admission) {
+            case HELD -> "ACCEPTED";
+            case FULL -> "BUFFER_FULL";
+            default -> admission.name();
+        };
     }
 
     private static String line(FeatureVector v) {
