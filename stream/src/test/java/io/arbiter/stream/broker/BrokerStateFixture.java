@@ -1,10 +1,13 @@
 package io.arbiter.stream.broker;
 
+import io.arbiter.operators.broker.BrokerInput;
 import io.arbiter.operators.broker.BrokerOutput;
+import io.arbiter.operators.broker.HeldInputs;
 import io.arbiter.operators.broker.IntentAdmission;
 import io.arbiter.operators.broker.PaperBroker;
-import io.arbiter.operators.broker.PendingInputs;
 import io.arbiter.operators.broker.TestOrders;
+import io.arbiter.operators.time.Admission;
+import io.arbiter.operators.time.EventTimeBuffer;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.Fill;
 import io.arbiter.schemas.TradeIntent;
@@ -33,16 +36,18 @@ import static io.arbiter.operators.broker.TestOrders.quiet;
  *       releases them in two steps with two more records offered between.
  * </ul>
  *
- * <p>Both were written by {@link #main} on the code of commit f953b47, before the pending records
- * moved to the shared event-time buffer. They are never regenerated: a new format keeps reading
- * them.
+ * <p>Both were written by {@link #main} on the code of commit f953b47, before the held records
+ * moved to the shared event-time buffer ({@code PendingInputs} then, {@link HeldInputs} now: the
+ * scenario and continuation here are today's translation of that code's). They are never
+ * regenerated: a new format keeps reading them.
  *
  * <pre>{@code
  * java -cp "stream/target/test-classes:stream/target/classes:$(cat stream/cp.txt)" \
  *     io.arbiter.stream.broker.BrokerStateFixture stream/src/test/resources/state
  * }</pre>
  *
- * (class path as in {@code SymbolFeaturesStateFixture}).
+ * (class path as in {@code SymbolFeaturesStateFixture}). Run today it would write the held records
+ * in format 2: the format-1 files are the ones committed, not what {@link #main} writes now.
  */
 final class BrokerStateFixture {
 
@@ -90,44 +95,46 @@ final class BrokerStateFixture {
         return lines;
     }
 
-    static PendingInputs richPending() {
-        PendingInputs pending = new PendingInputs();
-        pending.add(quiet(day(5)));
-        pending.add(buy("b", day(4), 1, 5).build());
-        pending.add(buy("a", day(4), 1, 5).build());
-        pending.add(quiet(day(4)));
-        pending.add(buy("c", day(6), 2, 5).build());
-        pending.add(quiet(day(6)));
-        pending.add(quiet(day(3)));
-        pending.add(buy("z", day(3), 1, 5).build());
-        return pending;
+    /** The records of the format-1 fixture, held as today's code holds them. */
+    static EventTimeBuffer<BrokerInput> richPending() {
+        EventTimeBuffer<BrokerInput> held = HeldInputs.empty(100);
+        hold(held, BrokerInput.of(quiet(day(5))));
+        hold(held, BrokerInput.of(buy("b", day(4), 1, 5).build()));
+        hold(held, BrokerInput.of(buy("a", day(4), 1, 5).build()));
+        hold(held, BrokerInput.of(quiet(day(4))));
+        hold(held, BrokerInput.of(buy("c", day(6), 2, 5).build()));
+        hold(held, BrokerInput.of(quiet(day(6))));
+        hold(held, BrokerInput.of(quiet(day(3))));
+        hold(held, BrokerInput.of(buy("z", day(3), 1, 5).build()));
+        return held;
     }
 
     /** Two releases with two records added between; one line per released record. */
-    static List<String> pendingContinuation(PendingInputs pending) {
+    static List<String> pendingContinuation(EventTimeBuffer<BrokerInput> held) {
         List<String> lines = new ArrayList<>();
-        lines.add("size " + pending.size() + " earliest " + pending.earliestTime());
-        pending.releaseUpTo(day(4).toEpochMilli(), release(lines));
-        lines.add("size " + pending.size() + " earliest " + pending.earliestTime());
-        pending.add(buy("y", day(5), 1, 5).build());
-        pending.add(quiet(day(7)));
-        pending.releaseUpTo(Long.MAX_VALUE, release(lines));
-        lines.add("size " + pending.size() + " earliest " + pending.earliestTime());
+        lines.add("size " + held.size() + " earliest " + held.nextTime());
+        release(held.releaseUpTo(day(4).toEpochMilli()), lines);
+        lines.add("size " + held.size() + " earliest " + held.nextTime());
+        hold(held, BrokerInput.of(buy("y", day(5), 1, 5).build()));
+        hold(held, BrokerInput.of(quiet(day(7))));
+        release(held.releaseUpTo(Long.MAX_VALUE), lines);
+        lines.add("size " + held.size() + " earliest " + held.nextTime());
         return lines;
     }
 
-    private static PendingInputs.Release release(List<String> lines) {
-        return new PendingInputs.Release() {
-            @Override
-            public void bar(Bar bar) {
-                lines.add("bar " + bar.getTime() + " " + bar);
-            }
+    private static void hold(EventTimeBuffer<BrokerInput> held, BrokerInput input) {
+        if (held.offer(input, input.time(), Long.MIN_VALUE) != Admission.HELD) {
+            throw new IllegalStateException("not held: " + input);
+        }
+    }
 
-            @Override
-            public void intent(TradeIntent intent) {
-                lines.add("intent " + intent.getTime() + " " + intent);
-            }
-        };
+    private static void release(List<BrokerInput> released, List<String> lines) {
+        for (BrokerInput input : released) {
+            lines.add(
+                    input.isBar()
+                            ? "bar " + input.bar().getTime() + " " + input.bar()
+                            : "intent " + input.intent().getTime() + " " + input.intent());
+        }
     }
 
     private static void play(PaperBroker broker, Object event, Lines lines) {
@@ -184,10 +191,10 @@ final class BrokerStateFixture {
         StateFixtures.writeLines(
                 dir.resolve("paper-broker/v2-continuation.txt"), brokerContinuation(richBroker()));
         StateFixtures.writeBytes(
-                dir.resolve("pending-inputs/v1.bin"),
+                dir.resolve("pending-inputs/v2.bin"),
                 StateFixtures.serialize(PendingInputsSerializer.INSTANCE, richPending()));
         StateFixtures.writeLines(
-                dir.resolve("pending-inputs/v1-continuation.txt"),
+                dir.resolve("pending-inputs/v2-continuation.txt"),
                 pendingContinuation(richPending()));
     }
 }

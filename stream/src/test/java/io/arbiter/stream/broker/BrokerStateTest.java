@@ -1,7 +1,8 @@
 package io.arbiter.stream.broker;
 
+import io.arbiter.operators.broker.BrokerInput;
 import io.arbiter.operators.broker.PaperBroker;
-import io.arbiter.operators.broker.PendingInputs;
+import io.arbiter.operators.time.EventTimeBuffer;
 import io.arbiter.stream.state.StateFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -38,21 +39,22 @@ class BrokerStateTest {
     }
 
     @Test
-    void readsPendingInputsFormatOneAndReleasesThemAsTheyWouldHaveBeen() {
-        PendingInputs restored =
-                StateFixtures.deserialize(
-                        PendingInputsSerializer.INSTANCE,
-                        StateFixtures.resource(BrokerStateFixture.PENDING_V1));
+    void readsHeldInputsFormatOneAndReleasesThemAsTheyWouldHaveBeen() {
+        byte[] v1 = StateFixtures.resource(BrokerStateFixture.PENDING_V1);
+        assertThat(v1[0]).isEqualTo((byte) 1);
+        EventTimeBuffer<BrokerInput> restored =
+                StateFixtures.deserialize(PendingInputsSerializer.INSTANCE, v1);
 
         assertThat(BrokerStateFixture.pendingContinuation(restored))
                 .isEqualTo(StateFixtures.lines(BrokerStateFixture.PENDING_V1_CONTINUATION));
     }
 
     @Test
-    void thePendingScenarioWrittenTodayReleasesTheSame() {
+    void thePendingScenarioWrittenTodayInFormatTwoReleasesTheSame() {
         byte[] today =
                 StateFixtures.serialize(
                         PendingInputsSerializer.INSTANCE, BrokerStateFixture.richPending());
+        assertThat(today[0]).isEqualTo((byte) 2);
 
         assertThat(
                         BrokerStateFixture.pendingContinuation(
