@@ -5,12 +5,6 @@ import org.apache.flink.streaming.util.OperatorSnapshotUtil;
 import io.arbiter.stream.state.StateFixtures;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,7 +18,7 @@ class ExternalRegimeJoinStateTest {
     void restoresTheVersionOneSnapshotAndContinuesExactlyAsTheJoinThatTookIt() throws Exception {
         var snapshot =
                 OperatorSnapshotUtil.readStateHandle(
-                        copyOf(ExternalRegimeJoinStateFixture.SNAPSHOT_V1).toString());
+                        StateFixtures.file(ExternalRegimeJoinStateFixture.SNAPSHOT_V1).toString());
 
         assertThat(ExternalRegimeJoinStateFixture.continuation(snapshot))
                 .isEqualTo(StateFixtures.lines(ExternalRegimeJoinStateFixture.CONTINUATION_V1));
@@ -36,17 +30,5 @@ class ExternalRegimeJoinStateTest {
                         ExternalRegimeJoinStateFixture.continuation(
                                 ExternalRegimeJoinStateFixture.richSnapshot()))
                 .isEqualTo(StateFixtures.lines(ExternalRegimeJoinStateFixture.CONTINUATION_V1));
-    }
-
-    /** {@link OperatorSnapshotUtil} reads a file; the fixture is a class-path resource. */
-    static Path copyOf(String resource) {
-        try (InputStream in = ExternalRegimeJoinStateTest.class.getResourceAsStream(resource)) {
-            Path file = Files.createTempFile("state-fixture", ".snapshot");
-            file.toFile().deleteOnExit();
-            Files.write(file, in.readAllBytes());
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -38,6 +38,18 @@ public final class StateFixtures {
         }
     }
 
+    /** A resource copied to a temporary file, for readers that take a path. */
+    public static Path file(String path) {
+        try {
+            Path file = Files.createTempFile("state-fixture", ".bin");
+            file.toFile().deleteOnExit();
+            Files.write(file, resource(path));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The continuation lines of a fixture, as written by {@link #writeLines}. */
     public static List<String> lines(String path) {
         return new String(resource(path), StandardCharsets.UTF_8).lines().toList();
