@@ -102,9 +102,7 @@ public final class SymbolFeatures {
         if (window.bars() != policy.windowBars()) {
             window = window.resized(policy.windowBars());
         }
-        for (PendingBar bar : pending.releaseUpTo(time)) {
-            out.accept(process(bar, policy));
-        }
+        pending.releaseUpTo(time, bar -> out.accept(process(bar, policy)));
     }
 
     /** Bars waiting for the watermark. */

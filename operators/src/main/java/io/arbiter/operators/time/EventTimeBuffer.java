@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Holds items until the watermark passes their time, then releases them in (time, tie-break) order.
@@ -117,6 +118,27 @@ public final class EventTimeBuffer<T> {
             tail = 0;
         }
         return due;
+    }
+
+    /**
+     * Removes every held item with time at or before {@code watermark} and hands each to {@code
+     * each}, ordered by time then tie-break, without allocating (the per-bar path of the features
+     * operator). Each item is removed before it is handed on, so the buffer is consistent whenever
+     * {@code each} runs. Returns how many were released.
+     */
+    public int releaseUpTo(long watermark, Consumer<? super T> each) {
+        int released = 0;
+        while (head < tail && times[head] <= watermark) {
+            T item = item(head);
+            items[head++] = null;
+            if (head == tail) {
+                head = 0;
+                tail = 0;
+            }
+            released++;
+            each.accept(item);
+        }
+        return released;
     }
 
     /** The earliest held time, {@link Long#MAX_VALUE} when empty: the caller's next timer. */

@@ -54,6 +54,35 @@ class EventTimeBufferTest {
     }
 
     @Test
+    void releasingToAConsumerHandsOnTheSameItemsInTheSameOrderAsTheList() {
+        EventTimeBuffer<String> buffer = buffer(LatePolicy.REFUSE, 100);
+        buffer.offer("b", 20, NO_WATERMARK);
+        buffer.offer("c", 30, NO_WATERMARK);
+        buffer.offer("a", 20, NO_WATERMARK);
+        List<String> released = new ArrayList<>();
+
+        assertThat(buffer.releaseUpTo(25, released::add)).isEqualTo(2);
+        assertThat(released).containsExactly("a", "b");
+        assertThat(buffer.releaseUpTo(25, released::add)).isZero();
+        assertThat(buffer.nextTime()).isEqualTo(30);
+        assertThat(buffer.releaseUpTo(Long.MAX_VALUE, released::add)).isEqualTo(1);
+        assertThat(released).containsExactly("a", "b", "c");
+        assertThat(buffer.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anItemHandedOnIsAlreadyGoneSoTheConsumerSeesTheBufferWithoutIt() {
+        EventTimeBuffer<String> buffer = buffer(LatePolicy.REFUSE, 100);
+        buffer.offer("a", 10, NO_WATERMARK);
+        buffer.offer("b", 20, NO_WATERMARK);
+        List<String> seen = new ArrayList<>();
+
+        buffer.releaseUpTo(20, item -> seen.add(item + " leaves " + buffer.size()));
+
+        assertThat(seen).containsExactly("a leaves 1", "b leaves 0");
+    }
+
+    @Test
     void nextTimeIsTheEarliestHeldTimeOrMaxValueWhenEmpty() {
         EventTimeBuffer<String> buffer = buffer(LatePolicy.REFUSE, 100);
         assertThat(buffer.nextTime()).isEqualTo(Long.MAX_VALUE);
