@@ -1,9 +1,9 @@
 package io.arbiter.benchmarks.features;
 
-import io.arbiter.operators.features.Admission;
 import io.arbiter.operators.features.SymbolFeatures;
 import io.arbiter.operators.policy.FeaturePolicy;
 import io.arbiter.operators.policy.Policy;
+import io.arbiter.operators.time.Admission;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.FeatureVector;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -91,7 +91,7 @@ public class SymbolFeaturesBenchmark {
         bar.setVolume(bars.volume(i));
         SymbolFeatures state = states[s];
         Admission admission = state.offer(bar, time - 1, policy);
-        if (admission != Admission.ACCEPTED) {
+        if (admission != Admission.HELD) {
             throw new IllegalStateException(bar + " was not accepted: " + admission);
         }
         state.releaseUpTo(time, policy, keepLast);

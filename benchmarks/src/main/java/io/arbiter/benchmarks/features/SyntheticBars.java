@@ -2,7 +2,10 @@ package io.arbiter.benchmarks.features;
 
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.SourcedBar;
+import io.arbiter.schemas.codec.AvroCodec;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.SplittableRandom;
 
@@ -47,6 +50,9 @@ public final class SyntheticBars {
     private final double[] close;
     private final double[] volume;
     private final double[] dailyVol;
+
+    /** Encodes bars as the producers did, for {@link #sourced}; made on first use. */
+    private AvroCodec<Bar> codec;
 
     private SyntheticBars(int symbols, int barsPerSymbol) {
         this.symbols = symbols;
@@ -201,14 +207,22 @@ public final class SyntheticBars {
 
     /**
      * Bar {@code i} as the ingest stage hands it to the feature function: partition by symbol, its
-     * index as offset (unique and increasing, as in a partition).
+     * index as offset (unique and increasing, as in a partition), and the Kafka key and value bytes
+     * the source read it from (the symbol, the bar's single-object encoding), which travel with it
+     * through the keyBy shuffle for a later dead letter.
      */
     public SourcedBar sourced(int i, int partitions) {
         int s = symbol[i];
+        Bar bar = bar(i);
+        if (codec == null) {
+            codec = AvroCodec.of(Bar.class);
+        }
         return SourcedBar.newBuilder()
-                .setBar(bar(i))
+                .setBar(bar)
                 .setPartition(s % partitions)
                 .setOffset(i)
+                .setRawKey(ByteBuffer.wrap(bar.getSymbol().getBytes(StandardCharsets.UTF_8)))
+                .setRawValue(ByteBuffer.wrap(codec.encode(bar)))
                 .build();
     }
 }

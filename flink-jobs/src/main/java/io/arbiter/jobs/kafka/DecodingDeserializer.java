@@ -33,8 +33,8 @@ public final class DecodingDeserializer<T extends SpecificRecordBase, U extends 
     private transient ValidatingDecoder<T> decoder;
 
     /**
-     * @param positioner wraps each valid record with its partition and offset into the emitted type
-     *     (or keeps it, {@link Positioner#none()})
+     * @param positioner wraps each valid record with the Kafka record it came from (position, key
+     *     and value bytes) into the emitted type (or keeps it, {@link Positioner#none()})
      */
     public DecodingDeserializer(
             Class<T> type,
@@ -58,19 +58,17 @@ public final class DecodingDeserializer<T extends SpecificRecordBase, U extends 
         if (decoder == null) {
             decoder = new ValidatingDecoder<>(type, validator);
         }
-        Decoded<T> decoded =
-                decoder.decode(
-                        new RawRecord(
-                                record.topic(),
-                                record.partition(),
-                                record.offset(),
-                                record.timestamp(),
-                                record.key(),
-                                record.value()));
+        RawRecord raw =
+                new RawRecord(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.timestamp(),
+                        record.key(),
+                        record.value());
+        Decoded<T> decoded = decoder.decode(raw);
         if (decoded.isAccepted()) {
-            out.collect(
-                    Either.Right(
-                            positioner.wrap(decoded.value(), record.partition(), record.offset())));
+            out.collect(Either.Right(positioner.wrap(decoded.value(), raw)));
         } else {
             out.collect(Either.Left(decoded.deadLetter()));
         }

@@ -54,7 +54,13 @@ public final class KafkaWiring {
                 KafkaIngest.positioned(
                                 Bar.class,
                                 SourcedBar.class,
-                                (bar, partition, offset) -> new SourcedBar(bar, partition, offset),
+                                (bar, raw) ->
+                                        new SourcedBar(
+                                                bar,
+                                                raw.partition(),
+                                                raw.offset(),
+                                                raw.keyBuffer(),
+                                                raw.valueBuffer()),
                                 config)
                         .topic(barsTopic)
                         .validator(validator)
@@ -73,8 +79,13 @@ public final class KafkaWiring {
                 KafkaIngest.positioned(
                                 ControlCommand.class,
                                 SourcedCommand.class,
-                                (command, partition, offset) ->
-                                        new SourcedCommand(command, partition, offset),
+                                (command, raw) ->
+                                        new SourcedCommand(
+                                                command,
+                                                raw.partition(),
+                                                raw.offset(),
+                                                raw.keyBuffer(),
+                                                raw.valueBuffer()),
                                 config)
                         .topic(config.get(ArbiterOptions.TOPIC_CONTROL))
                         .eventTime(sourced -> sourced.getCommand().getTime().toEpochMilli())
@@ -86,8 +97,13 @@ public final class KafkaWiring {
                 KafkaIngest.positioned(
                                 Fill.class,
                                 SourcedFill.class,
-                                (fill, partition, offset) ->
-                                        new SourcedFill(fill, partition, offset),
+                                (fill, raw) ->
+                                        new SourcedFill(
+                                                fill,
+                                                raw.partition(),
+                                                raw.offset(),
+                                                raw.keyBuffer(),
+                                                raw.valueBuffer()),
                                 config)
                         .topic(config.get(ArbiterOptions.TOPIC_FILLS))
                         .validator(fillValidator)

@@ -1,6 +1,9 @@
 package io.arbiter.operators.features;
 
 import io.arbiter.operators.policy.FeaturePolicy;
+import io.arbiter.operators.time.Admission;
+import io.arbiter.operators.time.EventTimeBuffer;
+import io.arbiter.operators.time.LatePolicy;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.Regime;
@@ -10,6 +13,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -18,15 +22,22 @@ import java.util.function.Consumer;
  * normalised rows and the out-of-order bars waiting for the watermark. The stream (one per key in
  * {@code FeatureFunction}) and the batch CLI run this same class, so their vectors are identical.
  *
- * <p>Bars are offered in any order and processed in event-time order: {@link #offer} holds a bar,
- * {@link #releaseUpTo} processes every held bar up to a time. Gaps are not filled.
+ * <p>Bars are offered in any order and processed in event-time order: {@link #offer} holds a bar in
+ * an {@link EventTimeBuffer} (late bars refused, one bar per time), {@link #releaseUpTo} processes
+ * every held bar up to a time. Gaps are not filled.
  */
 public final class SymbolFeatures {
 
     /** Id of the feature set: the names of {@link FeatureVector#getValues()} and window rows. */
     public static final String FEATURE_SET = "ttr28-norm8-v1";
 
-    private static final byte FORMAT = 1;
+    /** Format 2 holds the pending bars in the event-time buffer's form; format 1 is still read. */
+    private static final byte FORMAT = 2;
+
+    private static final byte FORMAT_OWN_PENDING_LIST = 1;
+
+    /** One bar per symbol and time: two bars of one time are a duplicate whatever their prices. */
+    private static final Comparator<PendingBar> SAME_TIME_SAME_BAR = (a, b) -> 0;
 
     private static final int ATR_PCT = IndicatorEngine.COLUMNS.indexOf("atr_pct");
 
@@ -34,7 +45,7 @@ public final class SymbolFeatures {
     private final IndicatorEngine engine;
     private final RegimeClassifier regime;
     private FeatureWindow window;
-    private final PendingBars pending = new PendingBars();
+    private final EventTimeBuffer<PendingBar> pending;
     private long lastProcessedTime = Long.MIN_VALUE;
 
     private final double[] values = new double[IndicatorEngine.COLUMNS.size()];
@@ -46,34 +57,41 @@ public final class SymbolFeatures {
                 symbol,
                 new IndicatorEngine(),
                 new RegimeClassifier(policy.regime().windowBars()),
-                new FeatureWindow(policy.windowBars(), NormalisedFeatures.NAMES.size()));
+                new FeatureWindow(policy.windowBars(), NormalisedFeatures.NAMES.size()),
+                newPending(policy.maxPendingBars()));
     }
 
     private SymbolFeatures(
-            String symbol, IndicatorEngine engine, RegimeClassifier regime, FeatureWindow window) {
+            String symbol,
+            IndicatorEngine engine,
+            RegimeClassifier regime,
+            FeatureWindow window,
+            EventTimeBuffer<PendingBar> pending) {
         this.symbol = symbol;
         this.engine = engine;
         this.regime = regime;
         this.window = window;
+        this.pending = pending;
+    }
+
+    private static EventTimeBuffer<PendingBar> newPending(int maxPending) {
+        return new EventTimeBuffer<>(SAME_TIME_SAME_BAR, LatePolicy.REFUSE, maxPending);
     }
 
     /**
-     * Takes a bar of this symbol unless it is a duplicate, late (at or behind {@code watermark}, or
-     * behind what was already processed) or the pending buffer is full.
+     * Takes a bar of this symbol unless it is a duplicate (of a held bar or of the last processed
+     * one), late (at or behind {@code watermark}, or behind what was already processed) or the
+     * pending buffer is full, checked in that order: {@link Admission#HELD}, {@link
+     * Admission#DUPLICATE}, {@link Admission#LATE} or {@link Admission#FULL}.
      */
     public Admission offer(Bar bar, long watermark, FeaturePolicy policy) {
         long time = bar.getTime().toEpochMilli();
-        if (time == lastProcessedTime || pending.contains(time)) {
-            return Admission.DUPLICATE;
+        if (time == lastProcessedTime) {
+            return Admission.DUPLICATE; // released already, so the buffer no longer knows it
         }
-        if (time < lastProcessedTime || time <= watermark) {
-            return Admission.LATE;
-        }
-        if (pending.size() >= policy.maxPendingBars()) {
-            return Admission.BUFFER_FULL;
-        }
-        pending.add(PendingBar.of(bar));
-        return Admission.ACCEPTED;
+        pending.setMaxPending(policy.maxPendingBars()); // the policy in force now, not at restore
+        // Behind the last processed bar is as late as behind the watermark: its turn has passed.
+        return pending.offer(PendingBar.of(bar), time, Math.max(watermark, lastProcessedTime));
     }
 
     /**
@@ -84,9 +102,7 @@ public final class SymbolFeatures {
         if (window.bars() != policy.windowBars()) {
             window = window.resized(policy.windowBars());
         }
-        while (!pending.isEmpty() && pending.firstTime() <= time) {
-            out.accept(process(pending.pollFirst(), policy));
-        }
+        pending.releaseUpTo(time, bar -> out.accept(process(bar, policy)));
     }
 
     /** Bars waiting for the watermark. */
@@ -96,7 +112,7 @@ public final class SymbolFeatures {
 
     /** Event time of the oldest held bar, or {@link Long#MAX_VALUE} when none is held. */
     public long oldestPendingTime() {
-        return pending.isEmpty() ? Long.MAX_VALUE : pending.firstTime();
+        return pending.nextTime();
     }
 
     private FeatureVector process(PendingBar bar, FeaturePolicy policy) {
@@ -128,15 +144,16 @@ public final class SymbolFeatures {
         engine.writeTo(out);
         regime.writeTo(out);
         window.writeTo(out);
-        out.writeInt(pending.size());
-        for (PendingBar bar : pending.inOrder()) {
-            bar.writeTo(out);
-        }
+        pending.writeTo(out, (o, bar) -> bar.writeTo(o));
     }
 
+    /**
+     * Reads format 2 or 1. The pending limit is not state: until the next {@link #offer} brings the
+     * policy in force, the restored buffer has none.
+     */
     public static SymbolFeatures readFrom(DataInput in) throws IOException {
         byte format = in.readByte();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_OWN_PENDING_LIST) {
             throw new IOException("unknown SymbolFeatures state format " + format);
         }
         String symbol = in.readUTF();
@@ -144,13 +161,34 @@ public final class SymbolFeatures {
         IndicatorEngine engine = IndicatorEngine.readFrom(in);
         RegimeClassifier regime = RegimeClassifier.readFrom(in);
         FeatureWindow window = FeatureWindow.readFrom(in);
-        SymbolFeatures features = new SymbolFeatures(symbol, engine, regime, window);
+        EventTimeBuffer<PendingBar> pending =
+                format == FORMAT
+                        ? EventTimeBuffer.readFrom(
+                                in,
+                                PendingBar::readFrom,
+                                SAME_TIME_SAME_BAR,
+                                LatePolicy.REFUSE,
+                                Integer.MAX_VALUE)
+                        : readOwnPendingList(in);
+        SymbolFeatures features = new SymbolFeatures(symbol, engine, regime, window, pending);
         features.lastProcessedTime = lastProcessed;
-        int pendingCount = in.readInt();
-        for (int i = 0; i < pendingCount; i++) {
-            PendingBar bar = PendingBar.readFrom(in);
-            features.pending.add(bar);
-        }
         return features;
+    }
+
+    /** Format 1's pending bars: a count, then each bar (its time first), sorted by time. */
+    private static EventTimeBuffer<PendingBar> readOwnPendingList(DataInput in) throws IOException {
+        EventTimeBuffer<PendingBar> pending = newPending(Integer.MAX_VALUE);
+        int count = in.readInt();
+        if (count < 0) {
+            throw new IOException("corrupt SymbolFeatures state: " + count + " pending bars");
+        }
+        for (int i = 0; i < count; i++) {
+            PendingBar bar = PendingBar.readFrom(in);
+            if (pending.offer(bar, bar.time(), Long.MIN_VALUE) != Admission.HELD) {
+                throw new IOException(
+                        "corrupt SymbolFeatures state: two pending bars at " + bar.time());
+            }
+        }
+        return pending;
     }
 }

@@ -1,5 +1,7 @@
 package io.arbiter.operators.ingest;
 
+import java.nio.ByteBuffer;
+
 /**
  * A record as it was read, before decoding: where it came from and its exact bytes. Kept so a
  * refused record can be dead-lettered whole.
@@ -12,4 +14,15 @@ package io.arbiter.operators.ingest;
  * @param value raw value bytes, may be null
  */
 public record RawRecord(
-        String topic, int partition, long offset, long timestamp, byte[] key, byte[] value) {}
+        String topic, int partition, long offset, long timestamp, byte[] key, byte[] value) {
+
+    /** The key bytes for a sourced record's {@code rawKey} field; null when there is no key. */
+    public ByteBuffer keyBuffer() {
+        return key == null ? null : ByteBuffer.wrap(key);
+    }
+
+    /** The value bytes for a sourced record's {@code rawValue} field; null when there is none. */
+    public ByteBuffer valueBuffer() {
+        return value == null ? null : ByteBuffer.wrap(value);
+    }
+}

@@ -7,14 +7,17 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 import io.arbiter.operators.broker.BarAdmission;
+import io.arbiter.operators.broker.BrokerInput;
 import io.arbiter.operators.broker.BrokerOutput;
+import io.arbiter.operators.broker.HeldInputs;
 import io.arbiter.operators.broker.IntentAdmission;
 import io.arbiter.operators.broker.PaperBroker;
 import io.arbiter.operators.broker.PaperBrokerTerms;
-import io.arbiter.operators.broker.PendingInputs;
 import io.arbiter.operators.broker.TradeIntentValidator;
 import io.arbiter.operators.ingest.DeadLetters;
 import io.arbiter.operators.ingest.RawRecord;
+import io.arbiter.operators.time.Admission;
+import io.arbiter.operators.time.EventTimeBuffer;
 import io.arbiter.operators.validation.Violation;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.DeadLetter;
@@ -26,22 +29,25 @@ import io.arbiter.stream.metrics.Tally;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Keyed by symbol: the paper broker over two inputs, orders (input 1) and bars (input 2), in event
- * time. Both are held in {@link PendingInputs} until the watermark passes them and then handed to
- * the symbol's {@link PaperBroker} in one fixed order (time; bars before orders of the same time;
- * orders by id), so the fills never depend on how the two inputs interleaved on arrival. Fills go
- * to the main output; refused and stale orders to {@link DeadLetterOutput#TAG}.
+ * time. Both are held in an {@link EventTimeBuffer} ({@link HeldInputs}) until the watermark passes
+ * them and then handed to the symbol's {@link PaperBroker} in one fixed order (time; bars before
+ * orders of the same time; orders by id), so the fills never depend on how the two inputs
+ * interleaved on arrival. Fills go to the main output; refused and stale orders to {@link
+ * DeadLetterOutput#TAG}, a repeated order already when it arrives (the buffer knows it).
  *
  * <p>One event-time timer per symbol at the earliest of its held records and its earliest entry
  * deadline: when it fires, everything the watermark has passed is released, then waiting orders
  * whose deadline the watermark has passed are dropped as stale, even for a symbol that never
  * trades, so no order waits in state for ever. A record that arrives behind the watermark (beyond
- * the out-of-orderness bound) is handed on at once. That is the usual case for orders: the planner
- * writes them exactly once, so they become visible only at its next checkpoint, seconds after the
- * bars they were decided on, and the intents topic idles between orders, so the bars alone move the
+ * the out-of-orderness bound) is handed on at once ({@link Admission#DUE_NOW}), even when the
+ * buffer is full, since it does not wait. That is the usual case for orders: the planner writes
+ * them exactly once, so they become visible only at its next checkpoint, seconds after the bars
+ * they were decided on, and the intents topic idles between orders, so the bars alone move the
  * watermark. The broker replays such an order against the bars it still holds ({@link
  * PaperBrokerTerms#barHistory()}), giving the fills an in-time arrival would have given; only an
  * order whose entry bar it no longer holds is dead-lettered as late.
@@ -65,7 +71,7 @@ public class PaperBrokerFunction extends KeyedCoProcessFunction<String, TradeInt
             new ValueStateDescriptor<>("paper-broker", PaperBrokerSerializer.INSTANCE);
 
     /** The symbol's records waiting for the watermark; cleared whenever it empties. */
-    public static final ValueStateDescriptor<PendingInputs> PENDING =
+    public static final ValueStateDescriptor<EventTimeBuffer<BrokerInput>> PENDING =
             new ValueStateDescriptor<>("paper-broker-pending", PendingInputsSerializer.INSTANCE);
 
     private final PaperBrokerTerms terms;
@@ -73,7 +79,7 @@ public class PaperBrokerFunction extends KeyedCoProcessFunction<String, TradeInt
     private final String intentsTopic;
 
     private transient ValueState<PaperBroker> broker;
-    private transient ValueState<PendingInputs> pending;
+    private transient ValueState<EventTimeBuffer<BrokerInput>> pending;
     private transient AvroCodec<TradeIntent> intents;
     private transient TradeIntentValidator validator;
     private transient Tally fillsOut;
@@ -118,61 +124,75 @@ public class PaperBrokerFunction extends KeyedCoProcessFunction<String, TradeInt
     @Override
     public void processElement1(TradeIntent intent, Context ctx, Collector<Fill> out)
             throws Exception {
-        PendingInputs held = heldInputs();
-        if (held.size() >= maxPendingInputs) {
-            deadLetter(
-                    intent,
-                    IntentAdmission.BUFFER_FULL,
-                    "buffer-full: "
-                            + maxPendingInputs
-                            + " records of "
-                            + ctx.getCurrentKey()
-                            + " already wait for the watermark",
-                    ctx);
-            return;
+        EventTimeBuffer<BrokerInput> held = heldInputs();
+        long earliestBefore = held.nextTime();
+        long watermark = ctx.timerService().currentWatermark();
+        BrokerInput input = BrokerInput.of(intent);
+        Admission admission = held.offer(input, input.time(), watermark);
+        switch (admission) {
+            case HELD -> hold(held, earliestBefore, ctx);
+            case DUE_NOW -> release(held, watermark, List.of(input), ctx, out);
+            case DUPLICATE ->
+                    deadLetter(
+                            intent,
+                            IntentAdmission.DUPLICATE,
+                            refusal(intent, IntentAdmission.DUPLICATE, null),
+                            ctx);
+            default ->
+                    deadLetter(
+                            intent,
+                            IntentAdmission.BUFFER_FULL,
+                            "buffer-full: "
+                                    + maxPendingInputs
+                                    + " records of "
+                                    + ctx.getCurrentKey()
+                                    + " already wait for the watermark",
+                            ctx);
         }
-        long earliestBefore = held.earliestTime();
-        held.add(intent);
-        settle(held, earliestBefore, ctx, out);
     }
 
     @Override
     public void processElement2(Bar bar, Context ctx, Collector<Fill> out) throws Exception {
-        PendingInputs held = heldInputs();
-        if (held.size() >= maxPendingInputs) {
-            barsIgnored.increment();
-            return;
+        EventTimeBuffer<BrokerInput> held = heldInputs();
+        long earliestBefore = held.nextTime();
+        long watermark = ctx.timerService().currentWatermark();
+        BrokerInput input = BrokerInput.of(bar);
+        Admission admission = held.offer(input, input.time(), watermark);
+        switch (admission) {
+            case HELD -> hold(held, earliestBefore, ctx);
+            case DUE_NOW -> release(held, watermark, List.of(input), ctx, out);
+            default -> barsIgnored.increment(); // a second bar of its time, or no room
         }
-        long earliestBefore = held.earliestTime();
-        held.add(bar);
-        settle(held, earliestBefore, ctx, out);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Fill> out) throws Exception {
-        release(heldInputs(), ctx.timerService().currentWatermark(), ctx, out);
+        release(heldInputs(), ctx.timerService().currentWatermark(), List.of(), ctx, out);
     }
 
-    /** Releases at once what the watermark has already passed; otherwise waits for a timer. */
-    private void settle(PendingInputs held, long earliestBefore, Context ctx, Collector<Fill> out)
+    /** Keeps a record that waits for the watermark, with a timer if it is the earliest now. */
+    private void hold(EventTimeBuffer<BrokerInput> held, long earliestBefore, Context ctx)
             throws Exception {
-        long watermark = ctx.timerService().currentWatermark();
-        if (held.earliestTime() <= watermark) {
-            release(held, watermark, ctx, out);
-            return;
-        }
         pending.update(held);
-        if (held.earliestTime() < earliestBefore) {
+        if (held.nextTime() < earliestBefore) {
             // One timer at the earliest held record is enough: it releases all that is due.
-            ctx.timerService().registerEventTimeTimer(held.earliestTime());
+            ctx.timerService().registerEventTimeTimer(held.nextTime());
         }
     }
 
     /**
-     * Hands every held record up to {@code watermark} to the broker in order, drops the orders
-     * whose deadline the watermark has passed, and sets the next timer.
+     * Hands the records due now ({@code dueNow}, already behind the watermark) and every held
+     * record up to {@code watermark} to the broker in order, drops the orders whose deadline the
+     * watermark has passed, and sets the next timer. Held records due are normally none when a
+     * record arrives: the timer at the earliest of them has released them as the watermark passed
+     * it.
      */
-    private void release(PendingInputs held, long watermark, Context ctx, Collector<Fill> out)
+    private void release(
+            EventTimeBuffer<BrokerInput> held,
+            long watermark,
+            List<BrokerInput> dueNow,
+            Context ctx,
+            Collector<Fill> out)
             throws Exception {
         PaperBroker symbolBroker = broker.value();
         if (symbolBroker == null) {
@@ -193,27 +213,12 @@ public class PaperBrokerFunction extends KeyedCoProcessFunction<String, TradeInt
                         deadLetter(intent, admission, reason, ctx);
                     }
                 };
-        held.releaseUpTo(
-                watermark,
-                new PendingInputs.Release() {
-                    @Override
-                    public void bar(Bar bar) {
-                        BarAdmission admission = current.onBar(bar, terms, output);
-                        (admission == BarAdmission.APPLIED ? barsApplied : barsIgnored).increment();
-                    }
-
-                    @Override
-                    public void intent(TradeIntent intent) {
-                        IntentAdmission admission = current.onIntent(intent, terms, output);
-                        if (admission == IntentAdmission.QUEUED) {
-                            intentsQueued.increment();
-                        } else if (admission == IntentAdmission.REPLAYED) {
-                            intentsReplayed.increment();
-                        } else {
-                            deadLetter(intent, admission, refusal(intent, admission, current), ctx);
-                        }
-                    }
-                });
+        for (BrokerInput input : dueNow) {
+            apply(input, current, output, ctx);
+        }
+        for (BrokerInput input : held.releaseUpTo(watermark)) {
+            apply(input, current, output, ctx);
+        }
         current.expireUpTo(watermark, terms, output);
         broker.update(current);
         if (held.isEmpty()) {
@@ -221,17 +226,40 @@ public class PaperBrokerFunction extends KeyedCoProcessFunction<String, TradeInt
         } else {
             pending.update(held);
         }
-        long next = Math.min(held.earliestTime(), current.nextDeadline(terms));
+        long next = Math.min(held.nextTime(), current.nextDeadline(terms));
         if (next != Long.MAX_VALUE) {
             ctx.timerService().registerEventTimeTimer(next); // idempotent if already set
         }
     }
 
-    private PendingInputs heldInputs() throws Exception {
-        PendingInputs held = pending.value();
-        return held == null ? new PendingInputs() : held;
+    private void apply(BrokerInput input, PaperBroker current, BrokerOutput output, Context ctx) {
+        if (input.isBar()) {
+            BarAdmission admission = current.onBar(input.bar(), terms, output);
+            (admission == BarAdmission.APPLIED ? barsApplied : barsIgnored).increment();
+            return;
+        }
+        TradeIntent intent = input.intent();
+        IntentAdmission admission = current.onIntent(intent, terms, output);
+        if (admission == IntentAdmission.QUEUED) {
+            intentsQueued.increment();
+        } else if (admission == IntentAdmission.REPLAYED) {
+            intentsReplayed.increment();
+        } else {
+            deadLetter(intent, admission, refusal(intent, admission, current), ctx);
+        }
     }
 
+    /** The symbol's held records, with the limit of this job (a restored one carries none). */
+    private EventTimeBuffer<BrokerInput> heldInputs() throws Exception {
+        EventTimeBuffer<BrokerInput> held = pending.value();
+        if (held == null) {
+            return HeldInputs.empty(maxPendingInputs);
+        }
+        held.setMaxPending(maxPendingInputs);
+        return held;
+    }
+
+    /** The dead letter's reason; {@code current} is only read for a late order. */
     private String refusal(TradeIntent intent, IntentAdmission admission, PaperBroker current) {
         String order = "order " + intent.getIntentId() + " of " + intent.getSymbol();
         return switch (admission) {

@@ -15,16 +15,13 @@ import io.arbiter.operators.control.CommandVerifier;
 import io.arbiter.operators.control.SecurityEvents;
 import io.arbiter.operators.control.SeenCommands;
 import io.arbiter.operators.ingest.DeadLetters;
-import io.arbiter.operators.ingest.RawRecord;
 import io.arbiter.schemas.ControlCommand;
 import io.arbiter.schemas.GovernanceEvent;
 import io.arbiter.schemas.SourcedCommand;
-import io.arbiter.schemas.codec.AvroCodec;
 import io.arbiter.stream.ingest.DeadLetterOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -56,7 +53,6 @@ public final class CommandVerification
 
     private transient CommandVerifier verifier;
     private transient ValueState<SeenCommands> seen;
-    private transient AvroCodec<ControlCommand> codec;
     private transient Counter accepted;
     private transient Counter refused;
 
@@ -90,7 +86,6 @@ public final class CommandVerification
                         .getState(
                                 new ValueStateDescriptor<>(
                                         "seen-commands", SeenCommandsSerializer.INSTANCE));
-        codec = AvroCodec.of(ControlCommand.class);
         var metrics = getRuntimeContext().getMetricGroup().addGroup("arbiter");
         accepted = metrics.counter("commandsAccepted");
         refused = metrics.counter("commandsRefused");
@@ -115,16 +110,9 @@ public final class CommandVerification
         LOG.warn("Refused control command {}: {}", command.getCommandId(), verdict.reason());
         GovernanceEvent event = SecurityEvents.rejected(command, verdict, policyVersion);
         ctx.output(SECURITY_EVENTS, event);
-        RawRecord raw =
-                new RawRecord(
-                        commandsTopic,
-                        sourced.getPartition(),
-                        sourced.getOffset(),
-                        command.getTime().toEpochMilli(),
-                        command.getBook().getBytes(StandardCharsets.UTF_8),
-                        codec.encode(command));
         ctx.output(
                 DeadLetterOutput.TAG,
-                DeadLetters.of(raw, "verify", event.getRuleId(), verdict.reason()));
+                DeadLetters.ofSourced(
+                        sourced, commandsTopic, "verify", event.getRuleId(), verdict.reason()));
     }
 }

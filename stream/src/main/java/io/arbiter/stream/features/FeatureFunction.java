@@ -6,20 +6,16 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
-import io.arbiter.operators.features.Admission;
 import io.arbiter.operators.features.SymbolFeatures;
 import io.arbiter.operators.ingest.DeadLetters;
-import io.arbiter.operators.ingest.RawRecord;
 import io.arbiter.operators.policy.FeaturePolicy;
+import io.arbiter.operators.time.Admission;
 import io.arbiter.schemas.Bar;
 import io.arbiter.schemas.DeadLetter;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.SourcedBar;
-import io.arbiter.schemas.codec.AvroCodec;
 import io.arbiter.stream.ingest.DeadLetterOutput;
 import io.arbiter.stream.metrics.Tally;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Keyed by symbol: puts out-of-order bars back in event-time order and emits one {@link
@@ -48,7 +44,6 @@ public class FeatureFunction extends KeyedProcessFunction<String, SourcedBar, Fe
     private final String barsTopic;
 
     private transient ValueState<SymbolFeatures> state;
-    private transient AvroCodec<Bar> bars;
     private transient Tally out;
     private transient Tally duplicate;
     private transient Tally late;
@@ -65,7 +60,6 @@ public class FeatureFunction extends KeyedProcessFunction<String, SourcedBar, Fe
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(STATE);
-        bars = AvroCodec.of(Bar.class);
         out = new Tally(getRuntimeContext(), "featuresOut", "features.out");
         duplicate = new Tally(getRuntimeContext(), "barsDuplicate", "features.duplicate");
         late = new Tally(getRuntimeContext(), "barsLate", "features.late");
@@ -83,7 +77,7 @@ public class FeatureFunction extends KeyedProcessFunction<String, SourcedBar, Fe
         long watermark = ctx.timerService().currentWatermark();
         long earliestBefore = features.oldestPendingTime();
         Admission admission = features.offer(bar, watermark, policy);
-        if (admission == Admission.ACCEPTED) {
+        if (admission == Admission.HELD) {
             long time = bar.getTime().toEpochMilli();
             if (time < earliestBefore) {
                 // One timer per symbol, at its earliest held bar, is enough: when it fires,
@@ -150,14 +144,8 @@ public class FeatureFunction extends KeyedProcessFunction<String, SourcedBar, Fe
                                     + bar.getSymbol()
                                     + " already wait for the watermark";
                 };
-        RawRecord raw =
-                new RawRecord(
-                        barsTopic,
-                        sourced.getPartition(),
-                        sourced.getOffset(),
-                        bar.getTime().toEpochMilli(),
-                        bar.getSymbol().getBytes(StandardCharsets.UTF_8),
-                        bars.encode(bar));
-        return DeadLetters.of(raw, DeadLetters.STAGE_FEATURES, admission.reason(), reason);
+        // The bar's bytes as the source read them: nothing is encoded again here.
+        return DeadLetters.ofSourced(
+                sourced, barsTopic, DeadLetters.STAGE_FEATURES, admission.reason(), reason);
     }
 }

@@ -14,11 +14,14 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 import io.arbiter.models.signals.SignalScoring;
+import io.arbiter.operators.time.Admission;
+import io.arbiter.operators.time.EventTimeBuffer;
 import io.arbiter.schemas.ExternalSignal;
 import io.arbiter.schemas.FeatureVector;
 import io.arbiter.schemas.GateDecision;
 import io.arbiter.schemas.ModelSignal;
 import io.arbiter.schemas.Regime;
+import io.arbiter.stream.metrics.Tally;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +32,21 @@ import java.util.Map;
  * {@link ExternalSignal} carries no regime, and the gate's threshold and calibrator depend on it.
  *
  * <p>The regime of a signal at time t is that of the symbol's latest feature vector at or before t.
- * Signals wait in state until the watermark passes t; the feature function releases bars in time
- * order up to its watermark, so by then every vector up to t has arrived and the answer no longer
- * depends on arrival order. A signal that arrives after the watermark passed its time is joined at
- * once with what is still held (the regimes since the oldest waiting signal, at least the latest);
- * if its bar is older than that, its regime is UNKNOWN and the gate will not pass it.
+ * Signals wait in an {@link EventTimeBuffer} until the watermark passes t; the feature function
+ * releases bars in time order up to its watermark, so by then every vector up to t has arrived and
+ * the answer no longer depends on arrival order. Signals of one time leave in {@link
+ * WaitingSignals#ORDER} (model, version, side, probability), never in arrival order; a second copy
+ * of a waiting signal (equal in all of them) is dropped and counted ({@code external.duplicate}). A
+ * signal that arrives after the watermark passed its time is joined at once ({@link
+ * Admission#DUE_NOW}) with what is still held (the regimes since the oldest waiting signal, at
+ * least the latest); if its bar is older than that, its regime is UNKNOWN and the gate will not
+ * pass it.
+ *
+ * <p>State per symbol: the regimes (map state), the waiting signals (one value, the buffer's binary
+ * form) and the time of the oldest of them (read for every vector, so a vector never deserializes
+ * the buffer). Savepoints taken before the buffer hold the waiting signals in a list state ({@code
+ * waiting-signals}); they move into the buffer the first time their symbol sees a signal or a
+ * timer, and the list is cleared.
  *
  * <p>The output is the signal as an ungated {@link ModelSignal} (regime set, p_raw = p_win, gate
  * UNKNOWN); {@link ExternalSignalGate} calibrates and gates it with its model's calibrators.
@@ -43,11 +56,20 @@ public final class ExternalRegimeJoin
 
     private static final long serialVersionUID = 1L;
 
+    /** The symbol's signals waiting for the watermark; cleared when none waits. */
+    static final ValueStateDescriptor<EventTimeBuffer<ExternalSignal>> WAITING =
+            new ValueStateDescriptor<>("waiting", WaitingSignalsSerializer.INSTANCE);
+
     /** Bar time → (regime, close, ATR) of the symbol's feature vector at that time. */
     private transient MapState<Long, Tuple3<String, Double, Double>> regimes;
 
-    private transient ListState<ExternalSignal> waiting;
+    private transient ValueState<EventTimeBuffer<ExternalSignal>> waiting;
+
+    /** Where savepoints before the buffer kept the waiting signals; read once per symbol. */
+    private transient ListState<ExternalSignal> waitingBeforeBuffer;
+
     private transient ValueState<Long> oldestWaiting;
+    private transient Tally duplicates;
 
     @Override
     public void open(OpenContext context) {
@@ -59,7 +81,8 @@ public final class ExternalRegimeJoin
                                         Types.LONG,
                                         Types.<Tuple3<String, Double, Double>>TUPLE(
                                                 Types.STRING, Types.DOUBLE, Types.DOUBLE)));
-        waiting =
+        waiting = getRuntimeContext().getState(WAITING);
+        waitingBeforeBuffer =
                 getRuntimeContext()
                         .getListState(
                                 new ListStateDescriptor<>(
@@ -68,6 +91,7 @@ public final class ExternalRegimeJoin
         oldestWaiting =
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("oldest-waiting", Types.LONG));
+        duplicates = new Tally(getRuntimeContext(), "externalDuplicate", "external.duplicate");
     }
 
     @Override
@@ -88,39 +112,57 @@ public final class ExternalRegimeJoin
     public void processElement2(ExternalSignal signal, Context ctx, Collector<ModelSignal> out)
             throws Exception {
         long time = signal.getTime().toEpochMilli();
-        if (time <= ctx.timerService().currentWatermark()) {
-            out.collect(joined(signal, barAt(time)));
-            return;
+        EventTimeBuffer<ExternalSignal> held = waitingSignals();
+        switch (held.offer(copy(signal), time, ctx.timerService().currentWatermark())) {
+            case DUE_NOW -> out.collect(joined(signal, barAt(time)));
+            case HELD -> {
+                waiting.update(held);
+                Long oldest = oldestWaiting.value();
+                if (oldest == null || time < oldest) {
+                    oldestWaiting.update(time);
+                }
+                // One timer per waiting time: signals leave when the watermark passes their own
+                // time, in timer order across symbols, as they did before the buffer.
+                ctx.timerService().registerEventTimeTimer(time);
+            }
+            case DUPLICATE -> duplicates.increment();
+            default -> throw new IllegalStateException("the waiting signals have no limit");
         }
-        waiting.add(copy(signal));
-        Long oldest = oldestWaiting.value();
-        if (oldest == null || time < oldest) {
-            oldestWaiting.update(time);
-        }
-        ctx.timerService().registerEventTimeTimer(time);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ModelSignal> out)
             throws Exception {
-        List<ExternalSignal> due = new ArrayList<>();
-        List<ExternalSignal> later = new ArrayList<>();
-        for (ExternalSignal signal : waiting.get()) {
-            (signal.getTime().toEpochMilli() <= timestamp ? due : later).add(signal);
-        }
-        // Emission order: time, then model, then symbol — never arrival order.
-        due.sort(
-                java.util.Comparator.comparing(ExternalSignal::getTime)
-                        .thenComparing(ExternalSignal::getModel)
-                        .thenComparing(ExternalSignal::getVersion));
-        for (ExternalSignal signal : due) {
+        EventTimeBuffer<ExternalSignal> held = waitingSignals();
+        // Emission order: time, then WaitingSignals.ORDER — never arrival order.
+        for (ExternalSignal signal : held.releaseUpTo(timestamp)) {
             out.collect(joined(signal, barAt(signal.getTime().toEpochMilli())));
         }
-        waiting.update(later);
-        Long oldest =
-                later.stream().map(s -> s.getTime().toEpochMilli()).min(Long::compare).orElse(null);
+        Long oldest = held.isEmpty() ? null : held.nextTime();
+        if (oldest == null) {
+            waiting.clear();
+        } else {
+            waiting.update(held);
+        }
         oldestWaiting.update(oldest);
         forgetRegimesBefore(oldest == null ? timestamp : Math.min(oldest, timestamp));
+    }
+
+    /** The symbol's waiting signals, with those of a savepoint taken before the buffer moved in. */
+    private EventTimeBuffer<ExternalSignal> waitingSignals() throws Exception {
+        EventTimeBuffer<ExternalSignal> held = waiting.value();
+        if (held == null) {
+            held = WaitingSignals.empty();
+        }
+        Iterable<ExternalSignal> before = waitingBeforeBuffer.get();
+        if (before != null && before.iterator().hasNext()) {
+            for (ExternalSignal signal : before) {
+                held.offer(signal, signal.getTime().toEpochMilli(), Long.MIN_VALUE);
+            }
+            waitingBeforeBuffer.clear();
+            waiting.update(held);
+        }
+        return held;
     }
 
     /** (regime, close, ATR) of the latest vector at or before {@code time}; null when none. */

@@ -16,6 +16,7 @@ import io.arbiter.schemas.SourcedBar;
 import io.arbiter.stream.ingest.DeadLetterOutput;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -106,6 +107,49 @@ class FeatureFunctionTest {
                             });
             assertThat(harness.extractOutputValues()).hasSize(1);
         }
+    }
+
+    @Test
+    void aDeadLetterCarriesTheKeyAndValueBytesTheSourceReadNeverAnEncodingOfTheBar()
+            throws Exception {
+        // Bytes no encoder of this bar would write: only the source's own copy can be them.
+        byte[] key = {'m', 's', 'f', 't', '!'};
+        byte[] value = {42, 7, 0, -1, 99};
+        try (var harness = harness(POLICY)) {
+            harness.open();
+            process(harness, bar("MSFT", 5), 1);
+            SourcedBar again = bar("MSFT", 5);
+            again.setRawKey(ByteBuffer.wrap(key));
+            again.setRawValue(ByteBuffer.wrap(value));
+            process(harness, again, 2);
+
+            DeadLetter letter = deadLetters(harness).get(0);
+            assertThat(letter.getErrorClass()).isEqualTo("duplicate");
+            assertThat(bytes(letter.getKey())).isEqualTo(key);
+            assertThat(bytes(letter.getValue())).isEqualTo(value);
+            assertThat(letter.getTime()).isEqualTo(BEGINNING.plus(ONE_DAY.multipliedBy(5)));
+            // Read again, the sourced record still holds all of its bytes.
+            assertThat(bytes(again.getRawValue())).isEqualTo(value);
+        }
+    }
+
+    @Test
+    void aBarThatDidNotComeFromKafkaIsDeadLetteredWithoutBytes() throws Exception {
+        try (var harness = harness(POLICY)) {
+            harness.open();
+            process(harness, bar("MSFT", 5), 1);
+            process(harness, bar("MSFT", 5), 2);
+
+            DeadLetter letter = deadLetters(harness).get(0);
+            assertThat(letter.getKey()).isNull();
+            assertThat(letter.getValue()).isNull();
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     @Test
@@ -230,7 +274,7 @@ class FeatureFunctionTest {
                         .setClose(close)
                         .setVolume(1000 + 37 * (day % 11))
                         .build();
-        return new SourcedBar(bar, 3, -1L);
+        return new SourcedBar(bar, 3, -1L, null, null);
     }
 
     private static long time(int day) {

@@ -62,7 +62,7 @@ class DataQualityTallyTest {
                         .setClose(1)
                         .setVolume(1)
                         .build();
-        return new SourcedBar(bar, partition, (long) day);
+        return new SourcedBar(bar, partition, (long) day, null, null);
     }
 
     private static DeadLetter letter(int partition) {

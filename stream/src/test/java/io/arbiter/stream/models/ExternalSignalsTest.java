@@ -71,6 +71,37 @@ class ExternalSignalsTest {
     }
 
     @Test
+    void signalsOfOneTimeLeaveInAFixedOrderAndASecondCopyOfAWaitingSignalIsDropped()
+            throws Exception {
+        for (boolean reversed : new boolean[] {false, true}) {
+            try (var harness =
+                    ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                            new ExternalRegimeJoin(),
+                            FeatureVector::getSymbol,
+                            ExternalSignal::getSymbol,
+                            org.apache.flink.api.common.typeinfo.Types.STRING)) {
+                harness.processElement1(vector(1, Regime.MED_VOL), day(1));
+                List<ExternalSignal> signals =
+                        List.of(
+                                signal("llm", 1, 0.7),
+                                signal("llm", 1, 0.6),
+                                signal("gbdt", 1, 0.9),
+                                signal("llm", 1, 0.7)); // the first one again
+                for (int i = 0; i < signals.size(); i++) {
+                    ExternalSignal next = signals.get(reversed ? signals.size() - 1 - i : i);
+                    harness.processElement2(next, day(1));
+                }
+                harness.processBothWatermarks(new Watermark(day(1)));
+
+                assertThat(harness.extractOutputValues())
+                        .as("reversed arrival: " + reversed)
+                        .extracting(s -> s.getModel() + " " + s.getPRaw())
+                        .containsExactly("gbdt 0.9", "llm 0.6", "llm 0.7");
+            }
+        }
+    }
+
+    @Test
     void gatesExternalSignalsWithTheirModelsCalibratorAndTheRegimesThreshold() throws Exception {
         writeExternal(models.resolve("llm"), "llm", "3");
         try (var harness =
