@@ -14,6 +14,7 @@ import io.arbiter.schemas.codec.AvroCodec;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /**
@@ -37,8 +38,8 @@ public final class BookInputCodec {
     /** Fields of {@link Fill} written by {@link #writeFill}. */
     public static final int FILL_FIELDS = 11;
 
-    /** Fields of {@link SourcedFill}: the fill and where it was read. */
-    public static final int SOURCED_FILL_FIELDS = 3;
+    /** Fields of {@link SourcedFill}: the fill, where it was read and its bytes as read. */
+    public static final int SOURCED_FILL_FIELDS = 5;
 
     private static final byte FILL = 0;
     private static final byte REPORT = 1;
@@ -55,6 +56,8 @@ public final class BookInputCodec {
             out.writeByte(FILL);
             out.writeInt(f.fill().getPartition());
             out.writeLong(f.fill().getOffset());
+            writeNullableBytes(f.fill().getRawKey(), out);
+            writeNullableBytes(f.fill().getRawValue(), out);
             writeFill(f.fill().getFill(), out);
         } else if (input instanceof BookInput.ReportInput r) {
             out.writeByte(REPORT);
@@ -80,8 +83,10 @@ public final class BookInputCodec {
             case FILL:
                 int partition = in.readInt();
                 long offset = in.readLong();
+                ByteBuffer rawKey = readNullableBytes(in);
+                ByteBuffer rawValue = readNullableBytes(in);
                 return new BookInput.FillInput(
-                        book, new SourcedFill(readFill(in), partition, offset));
+                        book, new SourcedFill(readFill(in), partition, offset, rawKey, rawValue));
             case REPORT:
                 return new BookInput.ReportInput(book, readReport(in));
             case QUALITY:
@@ -207,6 +212,28 @@ public final class BookInputCodec {
     private static void writeBytes(byte[] bytes, DataOutput out) throws IOException {
         out.writeInt(bytes.length);
         out.write(bytes);
+    }
+
+    /** A record's raw Kafka bytes (null: not from Kafka), carried whole for its dead letter. */
+    private static void writeNullableBytes(ByteBuffer bytes, DataOutput out) throws IOException {
+        if (bytes == null) {
+            out.writeInt(-1);
+            return;
+        }
+        ByteBuffer view = bytes.duplicate();
+        byte[] copy = new byte[view.remaining()];
+        view.get(copy);
+        writeBytes(copy, out);
+    }
+
+    private static ByteBuffer readNullableBytes(DataInput in) throws IOException {
+        int length = in.readInt();
+        if (length < 0) {
+            return null;
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return ByteBuffer.wrap(bytes);
     }
 
     private static byte[] readBytes(DataInput in) throws IOException {

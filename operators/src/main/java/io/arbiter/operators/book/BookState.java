@@ -112,7 +112,8 @@ public final class BookState {
      */
     public void advance(long watermark, ModelCatalogue catalogue, BookOutput out) {
         long next;
-        while ((next = nextWakeUp()) <= watermark) {
+        // Long.MAX_VALUE means nothing is due, even under the final watermark of a bounded run.
+        while ((next = nextWakeUp()) <= watermark && next != Long.MAX_VALUE) {
             if (waiting.firstTime() == next) {
                 WaitingInputs.AtTime due = waiting.releaseFirst();
                 actAt(due.time(), due.time(), due.inputs(), catalogue, out);

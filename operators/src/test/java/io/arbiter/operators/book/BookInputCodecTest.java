@@ -61,7 +61,8 @@ class BookInputCodecTest {
         fill.setModelVersion(null);
         assertThat(roundTrip(signal)).isEqualTo(signal);
         BookInput.FillInput withoutVersion =
-                new BookInput.FillInput(TestBookInputs.BOOK, new SourcedFill(fill, 3, 7L));
+                new BookInput.FillInput(
+                        TestBookInputs.BOOK, new SourcedFill(fill, 3, 7L, null, null));
         assertThat(roundTrip(withoutVersion)).isEqualTo(withoutVersion);
     }
 

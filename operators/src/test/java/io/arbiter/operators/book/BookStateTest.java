@@ -131,6 +131,20 @@ class BookStateTest {
     }
 
     @Test
+    void theFinalWatermarkOfABoundedRunEndsTheBookWithoutRunningItsClockToTheEndOfTime() {
+        BookState book = BookState.open(BOOK, POLICY);
+        RecordingOutput out = new RecordingOutput();
+        book.offer(signal("good", "AA", 0.7, day(1)), day(0), TWO_MODELS, out);
+        book.advance(Long.MAX_VALUE, TWO_MODELS, out);
+        assertThat(book.waitingInputs()).isZero();
+        assertThat(book.nextWakeUp()).isEqualTo(Long.MAX_VALUE);
+        // Daily allocations stop a timer period after the last input.
+        assertThat(out.allocations)
+                .allSatisfy(
+                        a -> assertThat(a.getTime().toEpochMilli()).isLessThanOrEqualTo(day(2)));
+    }
+
+    @Test
     void aBookRestoredMidStreamDecidesExactlyAsAnUninterruptedOne() throws IOException {
         List<List<BookInput>> days = new ArrayList<>();
         for (int d = 1; d <= 6; d++) {

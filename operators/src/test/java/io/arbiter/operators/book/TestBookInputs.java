@@ -110,7 +110,16 @@ public final class TestBookInputs {
             long offset) {
         Fill fill = TestDesk.fill(fillId, "o-" + fillId, model, "AA", side, qty, price, 0, time);
         fill.setBook(BOOK);
-        return new BookInput.FillInput(BOOK, new SourcedFill(fill, 0, offset));
+        return new BookInput.FillInput(
+                BOOK,
+                new SourcedFill(
+                        fill,
+                        0,
+                        offset,
+                        null,
+                        java.nio.ByteBuffer.wrap(
+                                ("raw " + fillId)
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))));
     }
 
     /** A verified command (signatures are checked upstream). */

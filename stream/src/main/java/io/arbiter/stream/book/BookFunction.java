@@ -15,19 +15,15 @@ import io.arbiter.operators.book.BookOutput;
 import io.arbiter.operators.book.BookState;
 import io.arbiter.operators.book.ModelCatalogue;
 import io.arbiter.operators.ingest.DeadLetters;
-import io.arbiter.operators.ingest.RawRecord;
 import io.arbiter.operators.planner.PlanResult;
 import io.arbiter.operators.planner.RejectReason;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.schemas.AllocationEvent;
-import io.arbiter.schemas.Fill;
 import io.arbiter.schemas.GovernanceEvent;
 import io.arbiter.schemas.SourcedFill;
 import io.arbiter.schemas.TradeIntent;
-import io.arbiter.schemas.codec.AvroCodec;
 import io.arbiter.stream.ingest.DeadLetterOutput;
 
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +63,6 @@ public final class BookFunction extends KeyedProcessFunction<String, BookInput, 
     private final String fillsTopic;
 
     private transient ValueState<BookState> state;
-    private transient AvroCodec<Fill> fills;
     private transient Counter fillsIn;
     private transient Counter fillsBooked;
     private transient Counter fillsDuplicate;
@@ -90,7 +85,6 @@ public final class BookFunction extends KeyedProcessFunction<String, BookInput, 
     @Override
     public void open(OpenContext context) {
         state = getRuntimeContext().getState(STATE);
-        fills = AvroCodec.of(Fill.class);
         MetricGroup metrics = getRuntimeContext().getMetricGroup().addGroup("arbiter");
         fillsIn = metrics.counter("fillsIn");
         fillsBooked = metrics.counter("fillsBooked");
@@ -184,17 +178,11 @@ public final class BookFunction extends KeyedProcessFunction<String, BookInput, 
         };
     }
 
+    /** From the bytes the source read, never by encoding the fill again. */
     private void deadLetter(SourcedFill sourced, String errorClass, String reason, Context ctx) {
         fillsDeadLettered.inc();
-        Fill fill = sourced.getFill();
-        RawRecord raw =
-                new RawRecord(
-                        fillsTopic,
-                        sourced.getPartition(),
-                        sourced.getOffset(),
-                        fill.getTime().toEpochMilli(),
-                        fill.getBook().getBytes(StandardCharsets.UTF_8),
-                        fills.encode(fill));
-        ctx.output(DeadLetterOutput.TAG, DeadLetters.of(raw, "book", errorClass, reason));
+        ctx.output(
+                DeadLetterOutput.TAG,
+                DeadLetters.ofSourced(sourced, fillsTopic, "book", errorClass, reason));
     }
 }

@@ -20,6 +20,7 @@ import io.arbiter.stream.ingest.DeadLetterOutput;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -175,6 +176,10 @@ class BookFunctionTest {
                             Tuple.tuple(41L, "ledger"), Tuple.tuple(42L, "unknown-book"));
             assertThat(letters)
                     .allSatisfy(l -> assertThat(l.getSourceTopic()).isEqualTo("exec.fills"));
+            // The bytes the source read, not the fill encoded again.
+            assertThat(letters)
+                    .extracting(l -> StandardCharsets.UTF_8.decode(l.getValue()).toString())
+                    .containsExactlyInAnyOrder("raw f1", "raw f2");
         }
     }
 
