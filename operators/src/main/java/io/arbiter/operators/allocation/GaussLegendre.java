@@ -21,7 +21,7 @@ final class GaussLegendre {
     /**
      * The integration matrix S (S_kl = ∫ from −1 to node k of the Lagrange polynomial of node l)
      * folded by the rule's symmetry: with k' = m − 1 − k, S_k'l' = w_l − S_kl, so for the first
-     * half of the nodes {@code even[k·h + l]} = (S_kl + S_kl') / 2 and {@code odd[k·h + l]} = (S_kl
+     * half of the nodes {@code even[l·h + k]} = (S_kl + S_kl') / 2 and {@code odd[l·h + k]} = (S_kl
      * − S_kl') / 2 (h = m / 2) act on the sums and differences of mirrored values and give all m
      * partial integrals in m²/2 multiplications instead of m².
      */
@@ -76,8 +76,8 @@ final class GaussLegendre {
         this.odd = new double[half * half];
         for (int k = 0; k < half; k++) {
             for (int l = 0; l < half; l++) {
-                even[k * half + l] = (matrix[k][l] + matrix[k][size - 1 - l]) / 2;
-                odd[k * half + l] = (matrix[k][l] - matrix[k][size - 1 - l]) / 2;
+                even[l * half + k] = (matrix[k][l] + matrix[k][size - 1 - l]) / 2;
+                odd[l * half + k] = (matrix[k][l] - matrix[k][size - 1 - l]) / 2;
             }
         }
     }
@@ -85,24 +85,29 @@ final class GaussLegendre {
     /**
      * Integrates m values at the nodes, {@code values[from]} to {@code values[from + m − 1]}: the
      * integrals from −1 up to each node go to {@code partial[from]} onward, and the integral over
-     * [−1, 1] is returned.
+     * [−1, 1] is returned. {@code scratch} holds m values.
      */
-    double integrate(double[] values, int from, double[] partial) {
+    double integrate(double[] values, int from, double[] partial, double[] scratch) {
         int half = size / 2;
+        // scratch[0, half): E_k, scratch[half, size): O_k, accumulated column by column so that
+        // each step is one element-wise loop over k.
+        java.util.Arrays.fill(scratch, 0, size, 0.0);
         double total = 0;
         for (int l = 0; l < half; l++) {
-            total += weights[l] * (values[from + l] + values[from + size - 1 - l]);
+            double low = values[from + l];
+            double high = values[from + size - 1 - l];
+            double sum = low + high;
+            double difference = low - high;
+            total += weights[l] * sum;
+            int column = l * half;
+            for (int k = 0; k < half; k++) {
+                scratch[k] += even[column + k] * sum;
+                scratch[half + k] += odd[column + k] * difference;
+            }
         }
         for (int k = 0; k < half; k++) {
-            double e = 0;
-            double o = 0;
-            int row = k * half;
-            for (int l = 0; l < half; l++) {
-                double low = values[from + l];
-                double high = values[from + size - 1 - l];
-                e += even[row + l] * (low + high);
-                o += odd[row + l] * (low - high);
-            }
+            double e = scratch[k];
+            double o = scratch[half + k];
             partial[from + k] = e + o;
             partial[from + size - 1 - k] = total - (e - o);
         }

@@ -13,10 +13,13 @@ package io.arbiter.operators.allocation;
  *   <li>The walk starts where the product of all CDFs is below 1e-15 (nothing can be best further
  *       left); there every F_j is computed once by its continued fraction ({@link IncompleteBeta}).
  *       The sliver below is split in proportion to a_i, its exact share as z → −∞.
- *   <li>Each panel is at most 3 local scales of every posterior with mass in it wide, and narrow
- *       enough that no density and not the product of the CDFs changes by more than a factor e^12
- *       across it (for the product this is read off Σ_j f_j / F_j at the panel's left end, an upper
- *       bound over the panel because every F_j is log-concave).
+ *   <li>Each panel is at most 3 local scales wide of every posterior with mass in it; narrow enough
+ *       that no density changes by more than its share of e^16 across it, a share that shrinks with
+ *       the mass the posterior may hold there (so heavy exponential tails get narrow panels, the
+ *       all but empty tails of peaked posteriors wide ones); narrow enough that the product of the
+ *       CDFs changes by at most e^16 (read off Σ_j f_j / F_j at the panel's left end, an upper
+ *       bound over the panel because every F_j is log-concave); and, near z = 0, a fraction of its
+ *       distance from the logit scale's poles at ±iπ.
  *   <li>Within a panel the CDFs at the nodes come from the same 16 density values through the
  *       rule's integration matrix ({@link GaussLegendre#integrate}); the panel's total moves every
  *       F_j on. So the grid costs one exponential per posterior and node, and no incomplete beta.
@@ -26,12 +29,14 @@ package io.arbiter.operators.allocation;
  * </ul>
  *
  * Against SciPy's adaptive quadrature the results agree to about 1e-14 (see ProbabilityBestTest),
- * and they add up to 1 within a few 1e-15. Everything is plain double arithmetic ({@link
- * PlainMath}, {@link StrictMath}), in a fixed order: the same posteriors give the same bits on any
- * JVM, which is what lets a replay reproduce each allocation event byte for byte.
+ * and they add up to 1 within a few 1e-15; the floor is the rounding of the log-densities, about
+ * 1e-16 (α + β), so 1e-13 for posteriors of a thousand trades. Everything is plain double
+ * arithmetic ({@link PlainMath}, {@link StrictMath}), in a fixed order: the same posteriors give
+ * the same bits on any JVM, which is what lets a replay reproduce each allocation event byte for
+ * byte.
  *
  * <p>The constants below are the numerical method's, chosen for about 1e-14 accuracy at the least
- * cost (about 10 panels for ten posteriors); they are not desk policy.
+ * cost (11 panels for the benchmark's ten posteriors); they are not desk policy.
  */
 public final class ProbabilityBest {
 
@@ -41,9 +46,9 @@ public final class ProbabilityBest {
     private static final double SCALES_PER_PANEL = 3.0;
 
     /** The most the product of the CDFs may change across a panel, as a log. */
-    private static final double LOG_CHANGE_PER_PANEL = 12.0;
+    private static final double LOG_CHANGE_PER_PANEL = 16.0;
 
-    private static final double E_TO_LOG_CHANGE = StrictMath.exp(LOG_CHANGE_PER_PANEL);
+    private static final double LOG2_E = 1.4426950408889634;
 
     /**
      * How much a density may change across a panel (as a log, 2λ for e^(λt) on [−1, 1]), by the
@@ -58,7 +63,7 @@ public final class ProbabilityBest {
 
     private static final double PANEL_ERROR = 1e-14;
 
-    private static final double MAX_SLOPE_CHANGE = 12.0;
+    private static final double MAX_SLOPE_CHANGE = 16.0;
 
     static {
         for (int i = 0; i < SLOPE_CHANGE_BY_MASS.length; i++) {
@@ -119,7 +124,7 @@ public final class ProbabilityBest {
         /** Each posterior's CDF at the walk's current point. */
         private final double[] cdf;
 
-        /** Each posterior's widest panel where it enters the walk (its lower end). */
+        /** Each posterior's widest panel where it enters the walk (its lower end), or NaN. */
         private final double[] widthAtLower;
 
         private final boolean[] done;
@@ -133,10 +138,12 @@ public final class ProbabilityBest {
         private final double[] lnX;
         private final double[] lnY;
         private final double[] before;
+        private final double[] after;
+        private final double[] scratch;
         private final LogitPoint point = new LogitPoint();
 
-        /** Σ f_j / F_j at the last node of the previous panel; −1 before the first. */
-        private double nextRate = -1;
+        /** Each f_j / F_j at the last node of the previous panel it was in, or NaN. */
+        private final double[] rates;
 
         Walk(LogitBeta[] arms) {
             this.arms = arms;
@@ -145,15 +152,17 @@ public final class ProbabilityBest {
             this.widthAtLower = new double[n];
             this.done = new boolean[n];
             this.slopeChange = new double[n];
+            this.rates = new double[n];
+            java.util.Arrays.fill(rates, Double.NaN);
             this.active = new int[n];
             this.density = new double[n * m];
             this.cdfAtNodes = new double[n * m];
             this.lnX = new double[m];
             this.lnY = new double[m];
-            this.before = new double[n];
-            for (int j = 0; j < n; j++) {
-                widthAtLower[j] = widest(arms[j], point.at(arms[j].lower), MAX_SLOPE_CHANGE);
-            }
+            this.before = new double[n * m];
+            this.after = new double[m];
+            this.scratch = new double[m];
+            java.util.Arrays.fill(widthAtLower, Double.NaN); // computed when first needed
         }
 
         double[] run(double[] p) {
@@ -254,19 +263,25 @@ public final class ProbabilityBest {
             double width = Double.POSITIVE_INFINITY;
             // d/dz ln Π F_j = Σ f_j / F_j: at the start from the CDFs there, later from the
             // previous panel's last node (an upper bound, as each f_j / F_j only falls).
-            boolean first = nextRate < 0;
-            double rate = first ? 0.0 : nextRate;
+            double rate = 0;
             for (int j = 0; j < n; j++) {
                 if (!done[j] && arms[j].lower <= z) {
                     LogitBeta arm = arms[j];
-                    if (first && cdf[j] > 0) {
-                        rate += PlainMath.exp(arm.logDensity(point)) / cdf[j];
+                    double slope = arm.slope(point);
+                    if (Double.isNaN(rates[j])) {
+                        double r = PlainMath.exp(arm.logDensity(point)) / cdf[j];
+                        // A CDF that underflowed to 0 makes the product 0 here, and nothing
+                        // depends on the panel; its slope is then a sane stand-in.
+                        rates[j] = r < Double.POSITIVE_INFINITY ? r : Math.abs(slope);
                     }
-                    // The most mass the posterior can have in the panel: what lies beyond z,
-                    // and on a rising slope also e^12 times its CDF (the rate rule's bound).
+                    rate += rates[j];
+                    // The most mass the posterior can have in the panel: what lies beyond z, and
+                    // on a rising slope also its CDF grown at its rate over the widest panel the
+                    // slope allows (F is log-concave: F(z + w) <= F(z) e^(w f/F)).
                     double mass = 1.0 - cdf[j];
-                    if (arm.slope(point) > 0) {
-                        mass = Math.min(mass, cdf[j] * (E_TO_LOG_CHANGE - 1.0));
+                    if (slope > 0) {
+                        double growth = rates[j] * (MAX_SLOPE_CHANGE / slope) * LOG2_E;
+                        mass = Math.min(mass, Math.scalb(cdf[j], (int) Math.min(growth + 1, 2000)));
                     }
                     slopeChange[j] = slopeChange(mass);
                     width = Math.min(width, widest(arm, point, slopeChange[j]));
@@ -279,6 +294,10 @@ public final class ProbabilityBest {
             // A posterior whose range begins inside the panel must be resolved from there on.
             for (int j = 0; j < n; j++) {
                 if (!done[j] && arms[j].lower > z && arms[j].lower < z + width) {
+                    if (Double.isNaN(widthAtLower[j])) {
+                        widthAtLower[j] =
+                                widest(arms[j], point.at(arms[j].lower), MAX_SLOPE_CHANGE);
+                    }
                     width = Math.min(width, arms[j].lower - z + widthAtLower[j]);
                 }
             }
@@ -389,7 +408,7 @@ public final class ProbabilityBest {
                 for (int k = 0; k < m; k++) {
                     density[base + k] = PlainMath.exp(arm.a * lnX[k] + arm.b * lnY[k] - arm.lnB);
                 }
-                double total = RULE.integrate(density, base, cdfAtNodes);
+                double total = RULE.integrate(density, base, cdfAtNodes, scratch);
                 double start = cdf[active[c]];
                 for (int k = 0; k < m; k++) {
                     cdfAtNodes[base + k] = start + half * cdfAtNodes[base + k];
@@ -397,26 +416,31 @@ public final class ProbabilityBest {
                 cdf[active[c]] = start + half * total;
             }
             // At each node: f_i Π_{j≠i} F_j for every active i, by products from both sides (no
-            // division, so a CDF of 0 is harmless).
+            // division, so a CDF of 0 is harmless): before[c·m + k] holds the weight and the CDFs
+            // of the posteriors before c, after[k] those after it.
             for (int k = 0; k < m; k++) {
-                double left = 1.0;
-                for (int c = 0; c < count; c++) {
-                    before[c] = left;
-                    left *= cdfAtNodes[c * m + k];
-                }
-                double right = others * half * weights[k];
-                for (int c = count - 1; c >= 0; c--) {
-                    p[active[c]] += density[c * m + k] * before[c] * right;
-                    right *= cdfAtNodes[c * m + k];
+                before[k] = others * half * weights[k];
+                after[k] = 1.0;
+            }
+            for (int c = 1; c < count; c++) {
+                int base = c * m;
+                for (int k = 0; k < m; k++) {
+                    before[base + k] = before[base - m + k] * cdfAtNodes[base - m + k];
                 }
             }
-            // The rate for the next panel's width, from the last node: Σ f_j / F_j only falls.
-            nextRate = 0;
+            for (int c = count - 1; c >= 0; c--) {
+                int base = c * m;
+                double sum = 0;
+                for (int k = 0; k < m; k++) {
+                    sum += density[base + k] * before[base + k] * after[k];
+                    after[k] *= cdfAtNodes[base + k];
+                }
+                p[active[c]] += sum;
+            }
+            // Each f_j / F_j at the last node, for the next panel's width (it only falls).
             for (int c = 0; c < count; c++) {
                 double f = cdfAtNodes[c * m + m - 1];
-                if (f > 0) {
-                    nextRate += density[c * m + m - 1] / f;
-                }
+                rates[active[c]] = f > 0 ? density[c * m + m - 1] / f : Double.NaN;
             }
         }
     }
