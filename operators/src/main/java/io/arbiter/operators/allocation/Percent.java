@@ -38,7 +38,8 @@ public final class Percent {
     /** The value rounded to {@code decimals} places, or null where the Formatter must decide. */
     private static String direct(double value, double scale, int decimals) {
         double scaled = value * scale;
-        if (!(value >= 0 && scaled < DIRECT_BELOW)) {
+        // The sign bit, not value < 0: the Formatter writes −0.0 as "-0.00".
+        if (Double.doubleToRawLongBits(value) < 0 || !(scaled < DIRECT_BELOW)) {
             return null;
         }
         double whole = Math.floor(scaled);
