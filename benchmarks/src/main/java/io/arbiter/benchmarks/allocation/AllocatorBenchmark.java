@@ -2,6 +2,7 @@ package io.arbiter.benchmarks.allocation;
 
 import io.arbiter.operators.allocation.Allocator;
 import io.arbiter.operators.allocation.Arm;
+import io.arbiter.operators.allocation.ProbabilityBest;
 import io.arbiter.operators.allocation.Tier;
 import io.arbiter.operators.governance.BookGovernor;
 import io.arbiter.operators.governance.Decision;
@@ -30,17 +31,18 @@ import java.util.concurrent.TimeUnit;
  * Microseconds per allocation step of one book.
  *
  * <ul>
- *   <li>{@link #allocate}: {@link Allocator#allocate} alone: K Thompson draws per model (two Gamma
- *       variates each), P(best), the share rule and the {@link AllocationEvent} with its reasons.
- *       Every model is a contender (the worst case: no halted model is skipped), with posteriors
- *       from Beta(2, 2) to Beta(60, 45), so the samplers see many shapes.
+ *   <li>{@link #allocate}: {@link Allocator#allocate} alone: exact P(best) of every model, the
+ *       share rule and the {@link AllocationEvent} with its reasons. Every model is a contender
+ *       (the worst case: no halted model is skipped), with posteriors from Beta(2, 2) to Beta(60,
+ *       45), peaked and broad, so the quadrature sees many shapes.
+ *   <li>{@link #probabilityBest}: {@link ProbabilityBest#of} alone, the same posteriors.
  *   <li>{@link #roundTrip}: what the governor does for one closed round trip: posterior, equity,
  *       breakers, risk scaler, then the same allocation over all its models (proven, so every one
- *       draws).
+ *       is a contender); each call moves one model's posterior by a win or a loss.
  * </ul>
  *
- * The decision time moves on every call, so each call draws fresh numbers (the draws are seeded by
- * it) and no result can be cached.
+ * The decision time moves on every call; P(best) no longer depends on it (it is exact, not drawn),
+ * and nothing is cached between calls.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -57,11 +59,10 @@ public class AllocatorBenchmark {
     @Param({"10", "100"})
     public int models;
 
-    @Param("1000")
-    public int draws;
-
     private Allocator allocator;
     private List<Arm> arms;
+    private double[] alpha;
+    private double[] beta;
     private BookGovernor governor;
     private String[] ids;
     private long time;
@@ -73,9 +74,6 @@ public class AllocatorBenchmark {
                 Policy.fromYaml(
                         "benchmark",
                         "version: bench\n"
-                                + "allocation: {draws: "
-                                + draws
-                                + "}\n"
                                 + "governance: {max-models: "
                                 + Math.max(models, 1)
                                 + "}\n"
@@ -84,25 +82,28 @@ public class AllocatorBenchmark {
                                 + "breakers: {max-trades-per-day: 1000000}\n");
         allocator = new Allocator(policy.allocation(), policy.version());
         arms = new ArrayList<>(models);
+        alpha = new double[models];
+        beta = new double[models];
         ids = new String[models];
         governor = new BookGovernor("bench-book", policy);
         time = START;
         for (int i = 0; i < models; i++) {
             ids[i] = String.format("model-%03d", i);
-            double alpha = 2 + (i * 7) % 59;
-            double beta = 2 + (i * 11) % 44;
+            alpha[i] = 2 + (i * 7) % 59;
+            beta[i] = 2 + (i * 11) % 44;
             arms.add(
                     new Arm(
                             ids[i],
                             "v1",
                             ModelState.ACTIVE,
-                            alpha,
-                            beta,
+                            alpha[i],
+                            beta[i],
                             Tier.BANDIT,
                             0.25,
                             List.of()));
-            governor.register(time, new Registration(ids[i], "v1", alpha, beta), "register-" + i);
-            // Proven and in the warn band: bandit, not winners, so every model draws every step.
+            governor.register(
+                    time, new Registration(ids[i], "v1", alpha[i], beta[i]), "register-" + i);
+            // Proven and in the warn band: bandit, not winners, so every model is a contender.
             governor.onMetrics(time, ids[i], new ModelMetrics(1.6, 40, 0.55, 0.0, 0.0));
         }
     }
@@ -111,6 +112,11 @@ public class AllocatorBenchmark {
     public AllocationEvent allocate() {
         time += 1000;
         return allocator.allocate("bench-book", time, "round-trip", 1.0, arms, List.of());
+    }
+
+    @Benchmark
+    public double[] probabilityBest() {
+        return ProbabilityBest.of(alpha, beta);
     }
 
     @Benchmark

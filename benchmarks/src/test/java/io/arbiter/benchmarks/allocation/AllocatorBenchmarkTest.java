@@ -12,11 +12,10 @@ import static org.assertj.core.api.Assertions.within;
 class AllocatorBenchmarkTest {
 
     @Test
-    void everyAllocationStepDrawsForEveryModelAndFillsTheBanditFlow() {
+    void everyAllocationStepWeighsEveryModelAndFillsTheBanditFlow() {
         for (int models : new int[] {10, 100}) {
             AllocatorBenchmark benchmark = new AllocatorBenchmark();
             benchmark.models = models;
-            benchmark.draws = 1000;
             benchmark.setUp();
             for (int call = 0; call < 20; call++) {
                 AllocationEvent event = benchmark.allocate();
@@ -28,6 +27,9 @@ class AllocatorBenchmarkTest {
                 assertThat(p).isCloseTo(1.0, within(1e-9));
                 assertThat(event.getBufferShare()).isCloseTo(0.94, within(1e-9));
             }
+            double[] p = benchmark.probabilityBest();
+            assertThat(p).hasSize(models);
+            assertThat(java.util.Arrays.stream(p).sum()).isCloseTo(1.0, within(1e-12));
         }
     }
 
@@ -35,7 +37,6 @@ class AllocatorBenchmarkTest {
     void everyRoundTripStepReallocatesWithoutTrippingABreaker() {
         AllocatorBenchmark benchmark = new AllocatorBenchmark();
         benchmark.models = 10;
-        benchmark.draws = 1000;
         benchmark.setUp();
         for (int call = 0; call < 200; call++) {
             Decision d = benchmark.roundTrip();

@@ -6,15 +6,20 @@ import io.arbiter.schemas.ModelAllocation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * One allocation decision for a book: P(best) of every model that is not {@link Tier#OFF} from K
- * Thompson draws, then shares by the {@link ShareRule}, as an {@link AllocationEvent} carrying
- * every number that shaped it.
+ * One allocation decision for a book: P(best) of every model that is not {@link Tier#OFF}, then
+ * shares by the {@link ShareRule}, as an {@link AllocationEvent} carrying every number that shaped
+ * it.
  *
- * <p>Model {@code m}'s draws come from the stream keyed by {@link DrawKeys#of (policy seed, book,
- * m, decision time)}: the same inputs give byte-identical events, in the stream and in a replay.
+ * <p>P(best) is the probability that a Thompson round (one draw from each contender's Beta
+ * posterior) picks the model: {@link ProbabilityBest} integrates it exactly, where the allocator
+ * once estimated it from K seeded draws. It is a function of the contenders' posteriors alone, in
+ * plain double arithmetic, so the same inputs give byte-identical events, in the stream and in a
+ * replay. Each model's {@code draw} field carries it (NaN for a model that is off), as it carried
+ * the estimate before.
  *
  * <pre>{@code
  * AllocationEvent event =
@@ -23,6 +28,9 @@ import java.util.List;
  * }</pre>
  */
 public final class Allocator {
+
+    /** The book-level reason that says how P(best) was obtained. */
+    static final String EXACT = "P(best) exact by quadrature, no sampling";
 
     private final AllocationPolicy policy;
     private final String policyVersion;
@@ -41,7 +49,7 @@ public final class Allocator {
 
     /**
      * @param book the book
-     * @param time the decision's event time (epoch millis): part of every draw's seed
+     * @param time the decision's event time (epoch millis)
      * @param trigger what caused the decision (round-trip, timer, command, policy, governance)
      * @param riskScaler the book's sizing multiplier in force
      * @param arms the book's models, in a fixed order (by model id)
@@ -61,20 +69,20 @@ public final class Allocator {
                 contenders++;
             }
         }
-        BetaSampler[] samplers = new BetaSampler[contenders];
-        DrawStream[] streams = new DrawStream[contenders];
+        double[] alpha = new double[contenders];
+        double[] beta = new double[contenders];
         int[] index = new int[contenders];
         for (int i = 0, c = 0; i < n; i++) {
             Arm arm = arms.get(i);
             if (arm.tier() != Tier.OFF) {
-                samplers[c] = new BetaSampler(arm.alpha(), arm.beta());
-                streams[c] = new DrawStream(DrawKeys.of(policy.seed(), book, arm.model(), time));
+                alpha[c] = arm.alpha();
+                beta[c] = arm.beta();
                 index[c++] = i;
             }
         }
-        double[] contenderP = ProbabilityBest.estimate(samplers, streams, policy.draws());
+        double[] contenderP = ProbabilityBest.of(alpha, beta);
         double[] pBest = new double[n];
-        java.util.Arrays.fill(pBest, Double.NaN);
+        Arrays.fill(pBest, Double.NaN);
         for (int c = 0; c < contenders; c++) {
             pBest[index[c]] = contenderP[c];
         }
@@ -101,7 +109,7 @@ public final class Allocator {
         }
         List<String> reasons = new ArrayList<>(bookReasons);
         reasons.addAll(shares.bookReasons());
-        reasons.add(policy.draws() + " Thompson draws per model");
+        reasons.add(EXACT);
         return AllocationEvent.newBuilder()
                 .setBook(book)
                 .setTime(Instant.ofEpochMilli(time))

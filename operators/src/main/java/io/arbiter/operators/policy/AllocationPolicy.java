@@ -6,9 +6,9 @@ import java.time.Duration;
 /**
  * Thompson-sampling allocation of a book's traffic (DOMAIN.md §3).
  *
- * @param seed the policy seed; with the book, the model and the decision's event time it seeds
- *     every draw, so a replay redraws the same numbers
- * @param draws Thompson draws per model per decision (K)
+ * @param seed the policy seed; with the book, the model, the symbol and the bar time it seeds the
+ *     planner's routing draws, so a replay routes every candidate the same way (P(best) is exact
+ *     and needs no draws; {@code allocation.draws} is retired)
  * @param priorAlpha Beta prior α of a model registered without one
  * @param priorBeta Beta prior β of a model registered without one
  * @param startShare the fixed share of an unproven model (and of a correlation-flagged one until
@@ -26,7 +26,6 @@ import java.time.Duration;
  */
 public record AllocationPolicy(
         long seed,
-        int draws,
         double priorAlpha,
         double priorBeta,
         double startShare,
@@ -52,7 +51,6 @@ public record AllocationPolicy(
     public AllocationPolicy withBaselineModel(String model) {
         return new AllocationPolicy(
                 seed,
-                draws,
                 priorAlpha,
                 priorBeta,
                 startShare,

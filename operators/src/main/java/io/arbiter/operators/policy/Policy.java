@@ -300,7 +300,7 @@ public record Policy(
 
     private static AllocationPolicy allocation(PolicyReader r) {
         long seed = r.longInteger(PolicyKey.ALLOCATION_SEED, 20261121L);
-        int draws = r.integer(PolicyKey.ALLOCATION_DRAWS, 1000, 1, 1_000_000);
+        r.ignore(PolicyKey.ALLOCATION_DRAWS);
         double priorAlpha = r.number(PolicyKey.ALLOCATION_PRIOR_ALPHA, 1.0, 1e-6, 1e9);
         double priorBeta = r.number(PolicyKey.ALLOCATION_PRIOR_BETA, 1.0, 1e-6, 1e9);
         double startShare = r.number(PolicyKey.ALLOCATION_START_SHARE, 0.011, 0, 1);
@@ -325,7 +325,6 @@ public record Policy(
         String baseline = r.text(PolicyKey.ALLOCATION_BASELINE_MODEL, null);
         return new AllocationPolicy(
                 seed,
-                draws,
                 priorAlpha,
                 priorBeta,
                 startShare,

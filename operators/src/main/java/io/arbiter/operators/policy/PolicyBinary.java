@@ -28,6 +28,13 @@ public final class PolicyBinary {
     private static final int MAX_CUT_POINTS = 16;
 
     /**
+     * Every format has an int where {@code allocation.draws} was, before it was retired (P(best) is
+     * exact now). Readers skip it; writers put the old default there, so that a job rolled back to
+     * a version that still draws reads a valid count.
+     */
+    private static final int RETIRED_DRAWS = 1000;
+
+    /**
      * Bound on sector entries a stream may declare; guards against allocating from corrupt bytes.
      */
     private static final int MAX_SECTORS = 1 << 20;
@@ -87,7 +94,7 @@ public final class PolicyBinary {
 
         AllocationPolicy a = p.allocation();
         out.writeLong(a.seed());
-        out.writeInt(a.draws());
+        out.writeInt(RETIRED_DRAWS);
         writeDouble(out, a.priorAlpha());
         writeDouble(out, a.priorBeta());
         writeDouble(out, a.startShare());
@@ -203,10 +210,11 @@ public final class PolicyBinary {
                         in.readInt(),
                         readDouble(in),
                         readDuration(in));
+        long seed = in.readLong();
+        in.readInt(); // the retired allocation.draws
         AllocationPolicy allocation =
                 new AllocationPolicy(
-                        in.readLong(),
-                        in.readInt(),
+                        seed,
                         readDouble(in),
                         readDouble(in),
                         readDouble(in),

@@ -57,7 +57,11 @@ public enum PolicyKey {
     BREAKERS_MAX_SCORING_LATENCY("breakers.max-scoring-latency"),
 
     ALLOCATION_SEED("allocation.seed"),
-    ALLOCATION_DRAWS("allocation.draws"),
+    /**
+     * Retired: Thompson draws per model and decision, from when P(best) was estimated by sampling;
+     * it is computed exactly now. Older files may still set it; the value is ignored.
+     */
+    ALLOCATION_DRAWS("allocation.draws", true),
     ALLOCATION_PRIOR_ALPHA("allocation.prior-alpha"),
     ALLOCATION_PRIOR_BETA("allocation.prior-beta"),
     ALLOCATION_START_SHARE("allocation.start-share"),
@@ -91,13 +95,27 @@ public enum PolicyKey {
     PAPER_BROKER_FEE("paper-broker.fee");
 
     private final String path;
+    private final boolean retired;
 
     PolicyKey(String path) {
+        this(path, false);
+    }
+
+    PolicyKey(String path, boolean retired) {
         this.path = path;
+        this.retired = retired;
     }
 
     /** The key's dotted path in the policy file, e.g. {@code governance.pf-halt}. */
     public String path() {
         return path;
+    }
+
+    /**
+     * Whether the policy no longer has this key: a file may still set it (so a policy written for
+     * an older version still loads), the reader ignores its value, and the shipped file omits it.
+     */
+    public boolean retired() {
+        return retired;
     }
 }

@@ -246,6 +246,17 @@ final class PolicyReader {
         }
     }
 
+    /**
+     * Accepts a {@link PolicyKey#retired() retired} key, whatever its value, so that it is not
+     * reported as unknown; nothing is read from it.
+     */
+    void ignore(PolicyKey key) {
+        if (!key.retired()) {
+            throw new IllegalArgumentException(key.path() + " is not retired");
+        }
+        node(key.path());
+    }
+
     /** Adds a violation for every leaf key of the file that no reader asked for. */
     void rejectUnread() {
         collectUnread("", root);

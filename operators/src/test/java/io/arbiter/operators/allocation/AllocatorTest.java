@@ -31,12 +31,16 @@ class AllocatorTest {
     }
 
     @Test
-    void anotherDecisionTimeDrawsOtherNumbers() {
+    void theSamePosteriorsGiveTheSameProbabilitiesAndSharesAtAnyDecisionTime() {
+        // P(best) is exact: a function of the posteriors, not of draws seeded by the time.
         AllocationEvent a = allocator().allocate("book-1", TIME, "timer", 1, arms(), List.of());
         AllocationEvent b = allocator().allocate("book-1", TIME + 1, "timer", 1, arms(), List.of());
-        // Beta(5,5) against Beta(6,4): P(best) estimates differ between independent draw sets.
-        assertThat(b.getAllocations().get(1).getDraw())
-                .isNotEqualTo(a.getAllocations().get(1).getDraw());
+        for (int i = 1; i < 3; i++) {
+            assertThat(b.getAllocations().get(i).getDraw())
+                    .isEqualTo(a.getAllocations().get(i).getDraw());
+            assertThat(b.getAllocations().get(i).getShare())
+                    .isEqualTo(a.getAllocations().get(i).getShare());
+        }
     }
 
     @Test
@@ -51,8 +55,15 @@ class AllocatorTest {
         ModelAllocation b = event.getAllocations().get(1);
         ModelAllocation c = event.getAllocations().get(2);
         assertThat(b.getAlpha()).isEqualTo(5.0);
-        assertThat(b.getDraw() + c.getDraw()).isCloseTo(1.0, within(1e-12));
-        assertThat(b.getShare() + c.getShare()).isCloseTo(0.06, within(1e-12));
+        // The draw field carries P(best) among the contenders, exactly: here P(Beta(6,4) >
+        // Beta(5,5)) by its closed form, and the halted model does not take part.
+        double cBest = BetaClosedForms.greater(6, 4, 5, 5);
+        assertThat(c.getDraw()).isCloseTo(cBest, within(1e-14));
+        assertThat(b.getDraw()).isCloseTo(1 - cBest, within(1e-14));
+        // Both proven: the bandit flow's 6 % split by P(best).
+        assertThat(b.getShare()).isCloseTo(0.06 * (1 - cBest), within(1e-14));
+        assertThat(c.getShare()).isCloseTo(0.06 * cBest, within(1e-14));
+        assertThat(event.getReasons()).contains(Allocator.EXACT);
         assertThat(event.getBufferShare()).isCloseTo(0.94, within(1e-12));
         assertThat(b.getCap()).isEqualTo(0.25);
     }

@@ -29,25 +29,4 @@ class SplitMix64Test {
             }
         }
     }
-
-    @Test
-    void aWordDependsOnlyOnKeyAndCounterNotOnWhatWasDrawnBefore() {
-        DrawStream stream = new DrawStream(77);
-        for (int n = 0; n < 5; n++) {
-            stream.nextLong();
-        }
-        assertThat(stream.position()).isEqualTo(5);
-        assertThat(stream.nextLong()).isEqualTo(SplitMix64.word(77, 5));
-    }
-
-    @Test
-    void uniformsStayInsideTheirIntervals() {
-        DrawStream stream = new DrawStream(3);
-        for (int n = 0; n < 100_000; n++) {
-            double u = stream.nextUniform();
-            double open = stream.nextOpenUniform();
-            assertThat(u).isGreaterThanOrEqualTo(0.0).isLessThan(1.0);
-            assertThat(open).isGreaterThan(0.0).isLessThan(1.0);
-        }
-    }
 }

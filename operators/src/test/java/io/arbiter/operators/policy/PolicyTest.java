@@ -73,7 +73,6 @@ class PolicyTest {
                 .isEqualTo(
                         new AllocationPolicy(
                                 20261121L,
-                                1000,
                                 1.0,
                                 1.0,
                                 0.011,
@@ -104,6 +103,16 @@ class PolicyTest {
         assertThat(p.allocation().discounting()).isTrue();
         assertThat(p.allocation().timerPeriod()).isEqualTo(Duration.ofHours(1));
         assertThat(p.commands().maxAge()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aFileThatStillSetsTheRetiredThompsonDrawCountLoadsAndTheCountIsIgnored() {
+        // allocation.draws sized the Monte Carlo estimate of P(best); P(best) is exact now.
+        Policy old = Policy.fromYaml("old", "allocation: {seed: 5, draws: 1000}\n");
+        Policy absent = Policy.fromYaml("old", "allocation: {seed: 5}\n");
+        assertThat(old).isEqualTo(absent);
+        assertThat(Policy.fromYaml("old", "allocation: {draws: not a number}\n"))
+                .isEqualTo(Policy.defaults());
     }
 
     @Test
