@@ -44,6 +44,9 @@ final class PlainMath {
 
     private static final double LN2_LO = 1.90821492927058770002e-10;
 
+    private static final long SIGNIFICAND = 0x000f_ffff_ffff_ffffL;
+    private static final long ONE_BITS = Double.doubleToRawLongBits(1.0);
+
     /** 2^(j/64), j = 0..63. */
     private static final double[] EXP_TABLE = new double[EXP_SIZE];
 
@@ -118,12 +121,15 @@ final class PlainMath {
         if (!(v > 0) || v == Double.POSITIVE_INFINITY) {
             return v == 0 ? Double.NEGATIVE_INFINITY : v != v || v < 0 ? Double.NaN : v;
         }
-        int exponent = Math.getExponent(v);
-        if (exponent == Double.MIN_EXPONENT - 1) { // subnormal: scale into the normal range
+        int shift = 0;
+        if (v < Double.MIN_NORMAL) { // subnormal: scale into the normal range first
             v *= 0x1.0p54;
-            exponent = Math.getExponent(v) - 54;
+            shift = 54;
         }
-        double mantissa = Math.scalb(v, -Math.getExponent(v)); // in [1, 2)
+        long bits = Double.doubleToRawLongBits(v);
+        int exponent = (int) (bits >>> 52) - 1023 - shift;
+        // The same significand with exponent 0: in [1, 2).
+        double mantissa = Double.longBitsToDouble((bits & SIGNIFICAND) | ONE_BITS);
         return exponent * LN2_HI + (exponent * LN2_LO + log1p(mantissa - 1.0));
     }
 }

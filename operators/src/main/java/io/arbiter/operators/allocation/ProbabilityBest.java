@@ -139,7 +139,6 @@ public final class ProbabilityBest {
         private final double[] lnY;
         private final double[] before;
         private final double[] after;
-        private final double[] scratch;
         private final LogitPoint point = new LogitPoint();
 
         /** Each f_j / F_j at the last node of the previous panel it was in, or NaN. */
@@ -161,7 +160,6 @@ public final class ProbabilityBest {
             this.lnY = new double[m];
             this.before = new double[n * m];
             this.after = new double[m];
-            this.scratch = new double[m];
             java.util.Arrays.fill(widthAtLower, Double.NaN); // computed when first needed
         }
 
@@ -278,12 +276,15 @@ public final class ProbabilityBest {
                     // The most mass the posterior can have in the panel: what lies beyond z, and
                     // on a rising slope also its CDF grown at its rate over the widest panel the
                     // slope allows (F is log-concave: F(z + w) <= F(z) e^(w f/F)).
-                    double mass = 1.0 - cdf[j];
+                    int massExponent = exponent(1.0 - cdf[j]);
                     if (slope > 0) {
                         double growth = rates[j] * (MAX_SLOPE_CHANGE / slope) * LOG2_E;
-                        mass = Math.min(mass, Math.scalb(cdf[j], (int) Math.min(growth + 1, 2000)));
+                        massExponent =
+                                Math.min(
+                                        massExponent,
+                                        exponent(cdf[j]) + 1 + (int) Math.min(growth, 2000));
                     }
-                    slopeChange[j] = slopeChange(mass);
+                    slopeChange[j] = slopeChange(massExponent);
                     width = Math.min(width, widest(arm, point, slopeChange[j]));
                 } else {
                     // below its range: under 1e-15 of its mass until it enters
@@ -372,14 +373,20 @@ public final class ProbabilityBest {
                     SCALES_PER_PANEL * arm.scale(at), slopeChange / Math.abs(arm.slope(at)));
         }
 
-        private static double slopeChange(double mass) {
-            if (!(mass > 0)) {
-                return MAX_SLOPE_CHANGE;
-            }
-            int binade = -Math.getExponent(mass);
+        /**
+         * The change of log-density allowed where a posterior's mass in the panel is below
+         * 2^(massExponent + 1).
+         */
+        private static double slopeChange(int massExponent) {
+            int binade = -massExponent;
             return binade < SLOPE_CHANGE_BY_MASS.length
                     ? SLOPE_CHANGE_BY_MASS[Math.max(binade, 0)]
                     : MAX_SLOPE_CHANGE;
+        }
+
+        /** The binary exponent of a mass in [0, 1], very negative for 0. */
+        private static int exponent(double mass) {
+            return mass > 0 ? Math.getExponent(mass) : -2000;
         }
 
         /** One panel [z, z + width]: every posterior's share of it, and its CDFs moved on. */
@@ -408,7 +415,7 @@ public final class ProbabilityBest {
                 for (int k = 0; k < m; k++) {
                     density[base + k] = PlainMath.exp(arm.a * lnX[k] + arm.b * lnY[k] - arm.lnB);
                 }
-                double total = RULE.integrate(density, base, cdfAtNodes, scratch);
+                double total = RULE.integrate(density, base, cdfAtNodes);
                 double start = cdf[active[c]];
                 for (int k = 0; k < m; k++) {
                     cdfAtNodes[base + k] = start + half * cdfAtNodes[base + k];
