@@ -93,14 +93,20 @@ class StreamBatchFeaturesITCase {
                         KAFKA,
                         "stream-batch",
                         Map.of(
-                                "topics.market-bars", barsTopic,
-                                "topics.features", featuresTopic,
-                                "topics.dead-letters", dlqTopic,
+                                "topics.market-bars",
+                                barsTopic,
+                                "topics.features",
+                                featuresTopic,
+                                "topics.dead-letters",
+                                dlqTopic,
                                 // The whole vector is compared, its window included.
-                                "features.publish-window", "true",
-                                "checkpointing.interval", "500 ms",
+                                "features.publish-window",
+                                "true",
+                                "checkpointing.interval",
+                                "500 ms",
                                 // Shuffled neighbours are at most a few days apart.
-                                "watermarks.max-out-of-orderness", "10 d"));
+                                "watermarks.max-out-of-orderness",
+                                "10 d"));
         TestJobs.runBounded(config, policy);
 
         AvroCodec<FeatureVector> vectors = AvroCodec.of(FeatureVector.class);
