@@ -62,7 +62,8 @@ public record BenchOptions(
                     "checkpointing.interval",
                     "checkpointing.directory",
                     "scoring.models-dir",
-                    "watermarks.max-out-of-orderness");
+                    "watermarks.max-out-of-orderness",
+                    "watermarks.idleness");
 
     static final String USAGE =
             """

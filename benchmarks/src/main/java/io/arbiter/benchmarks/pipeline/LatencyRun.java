@@ -2,6 +2,7 @@ package io.arbiter.benchmarks.pipeline;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.util.TimeUtils;
 
 import io.arbiter.benchmarks.features.SyntheticBars;
 import io.arbiter.jobs.config.ArbiterConfig;
@@ -62,6 +63,7 @@ final class LatencyRun {
                     ArbiterOptions.BUFFER_DEBLOAT,
                     ArbiterOptions.BUFFER_DEBLOAT_TARGET,
                     ArbiterOptions.WATERMARK_INTERVAL,
+                    ArbiterOptions.IDLENESS,
                     ArbiterOptions.MAX_DELAY,
                     ArbiterOptions.BATCH_SIZE,
                     ArbiterOptions.DELIVERY_SIGNALS,
@@ -134,7 +136,12 @@ final class LatencyRun {
                             / Math.max(1, feed.finishedMillis() - feed.startedMillis());
             Map<String, String> settings = new LinkedHashMap<>();
             for (var option : REPORTED) {
-                settings.put(option.key(), String.valueOf(config.get(option)));
+                Object value = config.get(option);
+                settings.put(
+                        option.key(),
+                        value instanceof Duration d
+                                ? TimeUtils.formatWithHighestUnit(d)
+                                : String.valueOf(value));
             }
             return new LatencyResult(
                     barsPerSecond,
