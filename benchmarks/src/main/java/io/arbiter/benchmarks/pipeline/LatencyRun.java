@@ -8,7 +8,11 @@ import io.arbiter.benchmarks.features.SyntheticBars;
 import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.config.Delivery;
+import io.arbiter.jobs.pipeline.ArbiterPipeline;
 import io.arbiter.jobs.pipeline.KafkaWiring;
+import io.arbiter.operators.policy.FeaturePolicy;
+import io.arbiter.operators.policy.Policy;
+import io.arbiter.operators.policy.RegimePolicy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -70,7 +74,30 @@ final class LatencyRun {
                     ArbiterOptions.DELIVERY_INTENTS,
                     ArbiterOptions.DELIVERY_FEATURES);
 
+    /**
+     * Bars a symbol needs before its volatility regime is named in the live run. The desk's 252
+     * would leave every regime UNKNOWN in a phase of a few dozen bars per symbol, and a signal of
+     * an unknown regime never passes the gate, so no intent would be made.
+     */
+    static final int LIVE_REGIME_BARS = 20;
+
     private LatencyRun() {}
+
+    /** The policy with regimes named after {@value #LIVE_REGIME_BARS} bars; all else as given. */
+    static Policy liveRegimes(Policy policy) {
+        FeaturePolicy features = policy.features();
+        RegimePolicy regime = features.regime();
+        return policy.withFeatures(
+                new FeaturePolicy(
+                        new RegimePolicy(
+                                LIVE_REGIME_BARS,
+                                LIVE_REGIME_BARS,
+                                regime.lowPercentile(),
+                                regime.highPercentile(),
+                                regime.cutPoints()),
+                        features.windowBars(),
+                        features.maxPendingBars()));
+    }
 
     static LatencyResult run(
             SharedCluster cluster,
@@ -86,7 +113,18 @@ final class LatencyRun {
             throw new IllegalArgumentException("the latency phase runs with the lanes " + LANES);
         }
         System.gc();
-        JobID job = cluster.submit(config, env -> KafkaWiring.defineJob(env, config, false));
+        Policy policy = liveRegimes(config.policy());
+        JobID job =
+                cluster.submit(
+                        config,
+                        env ->
+                                ArbiterPipeline.define(
+                                        env,
+                                        policy,
+                                        KafkaWiring.scoring(config, policy),
+                                        KafkaWiring.governance(config),
+                                        KafkaWiring.inputs(config, false),
+                                        KafkaWiring.outputs(config)));
         Properties kafka = config.kafkaProperties();
         Timer signals =
                 new Timer(kafka, config.get(ArbiterOptions.TOPIC_SIGNALS), "read_uncommitted");
