@@ -31,4 +31,21 @@ class LatencyRunTest {
         assertThat(none.samples()).isZero();
         assertThat(none.p99()).isNaN();
     }
+
+    @Test
+    void theLivePolicyNamesRegimesSoonerAndOpensTheGatesButKeepsTheDesksGuardrails()
+            throws Exception {
+        io.arbiter.operators.policy.Policy desk = io.arbiter.operators.policy.Policy.defaults();
+        io.arbiter.operators.policy.Policy live =
+                LatencyRun.livePolicy(io.arbiter.jobs.config.ArbiterConfig.defaults());
+        assertThat(live.features().regime().minHistoryBars()).isEqualTo(20);
+        assertThat(live.features().regime().windowBars()).isEqualTo(20);
+        assertThat(live.gates().lowVol()).isEqualTo(0.5);
+        assertThat(live.gates().highVol()).isEqualTo(0.5);
+        assertThat(live.version()).isEqualTo(desk.version() + "+bench-live");
+        assertThat(live.planner()).isEqualTo(desk.planner());
+        assertThat(live.allocation()).isEqualTo(desk.allocation());
+        assertThat(live.breakers()).isEqualTo(desk.breakers());
+        assertThat(live.features().windowBars()).isEqualTo(desk.features().windowBars());
+    }
 }

@@ -229,13 +229,15 @@ public final class ArbiterOptions {
     public static final ConfigOption<Duration> CHECKPOINT_ALIGNED_TIMEOUT =
             ConfigOptions.key("checkpointing.aligned-timeout")
                     .durationType()
-                    .defaultValue(Duration.ofMillis(100))
+                    .defaultValue(Duration.ZERO)
                     .withDescription(
                             "Flink's execution.checkpointing.aligned-checkpoint-timeout, used with"
                                     + " checkpointing.unaligned: a checkpoint starts aligned (it"
                                     + " stores no in-flight records) and turns unaligned where it"
-                                    + " is still aligning this long after it started; 0: unaligned"
-                                    + " from the start.");
+                                    + " is still aligning this long after it started; 0 (default):"
+                                    + " unaligned from the start, so no input channel is ever"
+                                    + " blocked for alignment and at-least-once records never"
+                                    + " wait for a barrier (benchmarks/README.md).");
 
     public static final ConfigOption<String> CHECKPOINT_DIR =
             ConfigOptions.key("checkpointing.directory")

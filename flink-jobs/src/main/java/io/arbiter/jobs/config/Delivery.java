@@ -1,9 +1,5 @@
 package io.arbiter.jobs.config;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-
 /**
  * How an output topic is written: its delivery lane (README, "Topics").
  *
@@ -28,13 +24,6 @@ public enum Delivery {
 
     Delivery(String text) {
         this.text = text;
-    }
-
-    /** The lane named {@code value} (as written in the configuration, any case), if any. */
-    public static Optional<Delivery> parse(String value) {
-        return Arrays.stream(values())
-                .filter(lane -> lane.text.equals(value.trim().toLowerCase(Locale.ROOT)))
-                .findFirst();
     }
 
     @Override

@@ -112,7 +112,7 @@ class DeliveryConfigTest {
         ArbiterConfig config =
                 ArbiterConfig.fromYaml(
                         "test",
-                        "checkpointing: {interval: 2 s, unaligned: false, aligned-timeout: 0 ms}\n"
+                        "checkpointing: {interval: 2 s, unaligned: false, aligned-timeout: 50 ms}\n"
                                 + "network:\n"
                                 + "  buffer-timeout: 0 ms\n"
                                 + "  buffer-debloat: {enabled: false, target: 50 ms}\n"
@@ -124,7 +124,7 @@ class DeliveryConfigTest {
                 .isEqualTo(Duration.ofSeconds(2));
         assertThat(job.get(CheckpointingOptions.ENABLE_UNALIGNED)).isFalse();
         assertThat(job.get(CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT))
-                .isEqualTo(Duration.ZERO);
+                .isEqualTo(Duration.ofMillis(50));
         assertThat(job.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ZERO);
         assertThat(job.get(PipelineOptions.AUTO_WATERMARK_INTERVAL))
                 .isEqualTo(Duration.ofMillis(25));
@@ -134,13 +134,13 @@ class DeliveryConfigTest {
         assertThat(cluster.get(TaskManagerOptions.BUFFER_DEBLOAT_TARGET))
                 .isEqualTo(Duration.ofMillis(50));
 
-        // The defaults: unaligned after 100 ms of alignment, debloat on, 5 ms buffers, 10 ms
-        // watermarks; keys as Flink 2.2 spells them.
+        // The defaults: unaligned from the start, debloat on, 5 ms buffers, 10 ms watermarks;
+        // keys as Flink 2.2 spells them.
         Map<String, String> defaults =
                 JobEnvironment.flinkConfiguration(ArbiterConfig.defaults()).toMap();
         assertThat(defaults)
                 .containsEntry("execution.checkpointing.unaligned.enabled", "true")
-                .containsEntry("execution.checkpointing.aligned-checkpoint-timeout", "100 ms")
+                .containsEntry("execution.checkpointing.aligned-checkpoint-timeout", "0 ms")
                 .containsEntry("execution.buffer-timeout.interval", "5 ms")
                 .containsEntry("pipeline.auto-watermark-interval", "10 ms");
         assertThat(JobEnvironment.clusterConfiguration(ArbiterConfig.defaults()).toMap())
