@@ -92,13 +92,17 @@ final class BenchReport {
     private static String lane(String label, Percentiles p) {
         return String.format(
                 Locale.ROOT,
-                "%-56s %,9d records: p50 %6.0f ms, p99 %6.0f ms, p99.9 %6.0f ms, max %6.0f ms%n",
+                "%-56s %,9d records: p50 %6.0f ms, p99 %6.0f ms, p99.9 %6.0f ms, max %6.0f ms%s%n",
                 label,
                 p.samples(),
                 p.p50(),
                 p.p99(),
                 p.p999(),
-                p.max());
+                p.max(),
+                p.duplicates() == 0
+                        ? ""
+                        : String.format(
+                                Locale.ROOT, " (%,d read again, dropped by id)", p.duplicates()));
     }
 
     private String settingsLine() {
@@ -148,8 +152,10 @@ final class BenchReport {
                                 + " consumer) at %,.0f bars/s offered (%,.0f achieved):%n%n",
                         latency.offeredBarsPerSecond(),
                         latency.achievedBarsPerSecond()));
-        md.append("| lane | record | read as | records | p50 ms | p99 ms | p99.9 ms | max ms |\n");
-        md.append("|---|---|---|---:|---:|---:|---:|---:|\n");
+        md.append(
+                "| lane | record | read as | records | p50 ms | p99 ms | p99.9 ms | max ms | read"
+                        + " again (dropped by id) |\n");
+        md.append("|---|---|---|---:|---:|---:|---:|---:|---:|\n");
         md.append(laneRow("at-least-once", "signal", "read_uncommitted", latency.signals()));
         md.append(laneRow("at-least-once", "trade intent", "read_uncommitted", latency.intents()));
         md.append(
@@ -185,7 +191,7 @@ final class BenchReport {
     private static String laneRow(String lane, String record, String isolation, Percentiles p) {
         return String.format(
                 Locale.ROOT,
-                "| %s | %s | %s | %,d | %.0f | %.0f | %.0f | %.0f |%n",
+                "| %s | %s | %s | %,d | %.0f | %.0f | %.0f | %.0f | %,d |%n",
                 lane,
                 record,
                 isolation,
@@ -193,7 +199,8 @@ final class BenchReport {
                 p.p50(),
                 p.p99(),
                 p.p999(),
-                p.max());
+                p.max(),
+                p.duplicates());
     }
 
     private static String bytes(long bytes) {
@@ -315,6 +322,7 @@ final class BenchReport {
         map.put("p999", p.p999());
         map.put("max", p.max());
         map.put("samples", p.samples());
+        map.put("duplicates_dropped", p.duplicates());
         return map;
     }
 

@@ -12,6 +12,7 @@ import io.arbiter.benchmarks.features.SyntheticBars;
 import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.config.Delivery;
+import io.arbiter.jobs.kafka.RecordIds;
 import io.arbiter.jobs.pipeline.ArbiterPipeline;
 import io.arbiter.jobs.pipeline.KafkaWiring;
 import io.arbiter.operators.policy.Policy;
@@ -25,10 +26,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -225,6 +228,8 @@ final class LatencyRun {
         private volatile long measureFrom = Long.MAX_VALUE;
         private long[] samples = new long[1 << 16];
         private int count;
+        private final Set<String> seen = new HashSet<>();
+        private long duplicates;
 
         Timer(Properties kafka, String topic, String isolation) {
             consumer = consumer(kafka, topic, isolation);
@@ -243,6 +248,12 @@ final class LatencyRun {
                     for (ConsumerRecord<byte[], byte[]> record :
                             consumer.poll(Duration.ofMillis(50))) {
                         long received = System.currentTimeMillis();
+                        // As a consumer must: a record read again after a restart is dropped.
+                        String id = RecordIds.of(record.headers());
+                        if (id != null && !seen.add(id)) {
+                            duplicates++;
+                            continue;
+                        }
                         if (record.timestamp() >= measureFrom) {
                             if (count == samples.length) {
                                 samples = Arrays.copyOf(samples, count * 2);
@@ -280,7 +291,7 @@ final class LatencyRun {
         }
 
         Percentiles percentiles() {
-            return Percentiles.of(samples, count);
+            return Percentiles.of(samples, count).withDuplicates(duplicates);
         }
     }
 

@@ -108,6 +108,7 @@ class PipelineBenchITCase {
             assertThat(atLeastOnce.get("isolation").asText()).isEqualTo("read_uncommitted");
             assertThat(exactlyOnce.get("isolation").asText()).isEqualTo("read_committed");
             assertThat(atLeastOnce.get("p99").asDouble()).isEqualTo(latency.get("p99").asDouble());
+            assertThat(atLeastOnce.get("duplicates_dropped").asLong()).isNotNegative();
             JsonNode intents = atLeastOnce.get("intents");
             assertThat(intents.get("samples").asLong()).isNotNegative();
             if (intents.get("samples").asLong() > 0) {
