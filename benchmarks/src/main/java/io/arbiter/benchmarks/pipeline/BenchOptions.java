@@ -1,9 +1,14 @@
 package io.arbiter.benchmarks.pipeline;
 
 import io.arbiter.benchmarks.minicluster.BenchmarkJvm;
+import io.arbiter.jobs.config.ArbiterConfig;
+import io.arbiter.jobs.config.ConfigException;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What {@code bin/arbiter bench} runs: how much data, on what parallelism, for how long the latency
@@ -21,6 +26,10 @@ import java.time.Duration;
  * @param latencyMeasured part of the latency phase whose samples are kept
  * @param out folder of {@code bench-results.json} and {@code bench-results.md}
  * @param modelsDir the models the full job scores
+ * @param settings {@code conf/arbiter.yaml} keys set for every job of the run ({@code --set}), over
+ *     the defaults of {@code ArbiterOptions}: checkpoint, network and scoring settings
+ * @param latencyRate bars per second the latency phase offers; 0: half the full stage's maximum
+ * @param latencyOnly only the latency phase (at {@code latencyRate}), no throughput stages
  */
 public record BenchOptions(
         long bars,
@@ -34,7 +43,27 @@ public record BenchOptions(
         Duration latencyWarmup,
         Duration latencyMeasured,
         Path out,
-        Path modelsDir) {
+        Path modelsDir,
+        Map<String, String> settings,
+        double latencyRate,
+        boolean latencyOnly) {
+
+    /**
+     * Keys the benchmark sets itself for each job (its own topics, broker, names, checkpoint
+     * folder) or that the latency phase fixes (its lanes): {@code --set} may not change them.
+     */
+    static final List<String> FIXED_PREFIXES =
+            List.of(
+                    "job.name",
+                    "job.parallelism",
+                    "kafka.bootstrap-servers",
+                    "topics.",
+                    "delivery.",
+                    "checkpointing.interval",
+                    "checkpointing.directory",
+                    "scoring.models-dir",
+                    "watermarks.max-out-of-orderness",
+                    "watermarks.idleness");
 
     static final String USAGE =
             """
@@ -42,12 +71,18 @@ public record BenchOptions(
                                      [--parallelism P] [--partitions N] [--seed S]
                                      [--checkpoint-interval-ms MS] [--latency-seconds S]
                                      [--latency-warmup-seconds S] [--warmup-seconds S]
-                                     [--models DIR]
+                                     [--models DIR] [--set KEY=VALUE]... [--latency-rate R]
+                                     [--latency-only]
               Starts a local Kafka broker, preloads N bars over K symbols and matching fills, and
               measures passthrough, features and the full job on them, one after another, then the
               full job's end-to-end latency at half its measured maximum rate. Writes
               bench-results.json and bench-results.md to DIR (default: the current directory).
-              --quick: N = 200,000 (a few minutes), for development.""";
+              --quick: N = 200,000 (a few minutes), for development.
+              --set KEY=VALUE: a conf/arbiter.yaml key for every job of the run, e.g.
+                checkpointing.unaligned=false or network.buffer-debloat.enabled=false.
+              --latency-rate R: offer R bars/s in the latency phase (default: half the full
+                job's measured maximum); --latency-only: skip the throughput stages (needs
+                --latency-rate).""";
 
     /** The issue's default run: 2,000,000 bars over 1,000 symbols. */
     public static BenchOptions defaults(Path modelsDir) {
@@ -66,6 +101,10 @@ public record BenchOptions(
                 case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                 case "--quick" -> {
                     quick = true;
+                    continue;
+                }
+                case "--latency-only" -> {
+                    o.latencyOnly = true;
                     continue;
                 }
                 default -> {}
@@ -87,6 +126,8 @@ public record BenchOptions(
                 case "--latency-warmup-seconds" ->
                         o.latencyWarmup =
                                 Duration.ofSeconds(BenchmarkJvm.number(flag, value, USAGE));
+                case "--set" -> setting(required(flag, value), o.settings);
+                case "--latency-rate" -> o.latencyRate = positive(flag, value);
                 default ->
                         throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
             }
@@ -106,6 +147,17 @@ public record BenchOptions(
         if (o.bars % o.symbols != 0) {
             throw new IllegalArgumentException(
                     "--bars (" + o.bars + ") must be a multiple of --symbols (" + o.symbols + ")");
+        }
+        if (o.latencyOnly && o.latencyRate == 0) {
+            throw new IllegalArgumentException(
+                    "--latency-only needs --latency-rate: there is no measured maximum to halve");
+        }
+        if (!o.settings.isEmpty()) {
+            try {
+                ArbiterConfig.defaults().with(o.settings);
+            } catch (ConfigException e) {
+                throw new IllegalArgumentException("--set: " + e.getMessage());
+            }
         }
         if (o.bars / o.symbols < 20) {
             throw new IllegalArgumentException(
@@ -133,6 +185,9 @@ public record BenchOptions(
         Duration latencyMeasured = Duration.ofSeconds(60);
         Path out = Path.of(".");
         Path modelsDir;
+        Map<String, String> settings = new TreeMap<>();
+        double latencyRate;
+        boolean latencyOnly;
 
         Builder(Path modelsDir) {
             this.modelsDir = modelsDir;
@@ -151,8 +206,29 @@ public record BenchOptions(
                     latencyWarmup,
                     latencyMeasured,
                     out,
-                    modelsDir);
+                    modelsDir,
+                    Map.copyOf(settings),
+                    latencyRate,
+                    latencyOnly);
         }
+    }
+
+    private static void setting(String keyValue, Map<String, String> settings) {
+        int eq = keyValue.indexOf('=');
+        if (eq < 1) {
+            throw new IllegalArgumentException("--set takes KEY=VALUE, got " + keyValue);
+        }
+        String key = keyValue.substring(0, eq).trim();
+        for (String fixed : FIXED_PREFIXES) {
+            if (key.startsWith(fixed)) {
+                throw new IllegalArgumentException(
+                        "--set "
+                                + key
+                                + ": the benchmark sets it itself (use --checkpoint-interval-ms"
+                                + " for the interval)");
+            }
+        }
+        settings.put(key, keyValue.substring(eq + 1).trim());
     }
 
     private static String required(String flag, String value) {

@@ -1,6 +1,7 @@
 package io.arbiter.benchmarks.pipeline;
 
 import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
 
 import io.arbiter.benchmarks.features.SyntheticBars;
 import io.arbiter.benchmarks.minicluster.BenchmarkJvm;
@@ -9,6 +10,7 @@ import io.arbiter.jobs.config.ArbiterOptions;
 import io.arbiter.jobs.demo.DemoSettings;
 import io.arbiter.jobs.demo.WorkDirs;
 import io.arbiter.jobs.kafka.TopicAdmin;
+import io.arbiter.jobs.pipeline.JobEnvironment;
 import io.arbiter.localkafka.LocalKafkaBroker;
 import io.arbiter.models.manifest.ModelManifest;
 import io.arbiter.schemas.Fill;
@@ -72,7 +74,8 @@ public final class PipelineBench {
                                 .classpath(kafkaClasspath)
                                 .build()
                                 .start();
-                SharedCluster cluster = new SharedCluster(options.parallelism())) {
+                SharedCluster cluster =
+                        new SharedCluster(options.parallelism(), clusterSettings(options))) {
             say("Kafka broker (own JVM, pid " + broker.pid() + ") at " + broker.bootstrapServers());
             BenchReport report =
                     new PipelineBench(options, broker.bootstrapServers(), workDir, cluster).run();
@@ -95,8 +98,21 @@ public final class PipelineBench {
         }
     }
 
-    /** Preloads, runs every stage and the latency phase. */
+    /**
+     * The task-manager settings of the run's {@code --set} keys (buffer debloating): the shared
+     * cluster is built with them, since a task manager reads them at start, not from a job.
+     */
+    static Configuration clusterSettings(BenchOptions options) {
+        return JobEnvironment.clusterConfiguration(
+                ArbiterConfig.defaults().with(options.settings()));
+    }
+
+    /** Preloads, runs every stage and the latency phase (only that with --latency-only). */
     BenchReport run() throws Exception {
+        if (options.latencyOnly()) {
+            return new BenchReport(
+                    options, null, List.of(), latency(options.latencyRate(), Double.NaN));
+        }
         List<String> models = scoredModels(options.modelsDir());
         Inputs measured = preload("bench", options.bars(), options.seed(), models);
         Inputs warmupData =
@@ -126,7 +142,19 @@ public final class PipelineBench {
         }
 
         StageResult full = results.get(results.size() - 1);
-        double offered = full.eventsPerSecond() / 2;
+        double offered =
+                options.latencyRate() > 0 ? options.latencyRate() : full.eventsPerSecond() / 2;
+        return new BenchReport(
+                options, measured.written(), results, latency(offered, full.eventsPerSecond()));
+    }
+
+    /**
+     * The latency phase: the full job on a live topic at {@code offered} bars/s, signals and
+     * intents at-least-once, feature vectors exactly once ({@link LatencyRun}).
+     *
+     * @param maximum the full stage's measured events/s, NaN when not measured
+     */
+    private LatencyResult latency(double offered, double maximum) throws Exception {
         double seconds =
                 options.latencyWarmup().toMillis() / 1000.0
                         + options.latencyMeasured().toMillis() / 1000.0;
@@ -135,30 +163,38 @@ public final class PipelineBench {
                 SyntheticBars.generate(options.symbols(), liveSteps, options.seed() + 1);
         Inputs liveTopics = Inputs.topics("bench.live");
         liveTopics.create(kafka(), options.partitions());
-        ArbiterConfig liveConfig =
-                config(
-                        "live",
-                        liveTopics,
-                        // The live feed is in order per partition: no disorder to wait for.
-                        Map.of(ArbiterOptions.MAX_OUT_OF_ORDERNESS.key(), "0 ms"));
+        Map<String, String> extra = new HashMap<>(LatencyRun.LANES);
+        // The live feed is in order per partition: no disorder to wait for.
+        extra.put(ArbiterOptions.MAX_OUT_OF_ORDERNESS.key(), "0 ms");
+        // Fills, commands and external signals are silent in the live run: their partitions must
+        // not hold the books' and the planner's event time back for the production 30 s, as long
+        // as the whole quick phase.
+        extra.put(ArbiterOptions.IDLENESS.key(), "1 s");
+        ArbiterConfig liveConfig = config("live", liveTopics, extra);
         say(
                 String.format(
                         Locale.ROOT,
-                        "Latency: the full job fed %,.0f bars/s (half of %,.0f) for %d s, the"
-                                + " first %d s dropped…",
+                        "Latency: the full job fed %,.0f bars/s (%s) for %d s, the first %d s"
+                                + " dropped; settings %s…",
                         offered,
-                        full.eventsPerSecond(),
+                        Double.isNaN(maximum)
+                                ? "--latency-rate"
+                                : options.latencyRate() > 0
+                                        ? String.format(
+                                                Locale.ROOT,
+                                                "--latency-rate; the maximum was %,.0f",
+                                                maximum)
+                                        : String.format(Locale.ROOT, "half of %,.0f", maximum),
                         Math.round(seconds),
-                        options.latencyWarmup().toSeconds()));
-        LatencyResult latency =
-                LatencyRun.run(
-                        cluster,
-                        liveConfig,
-                        live,
-                        offered,
-                        options.latencyWarmup(),
-                        options.latencyMeasured());
-        return new BenchReport(options, measured.written(), results, latency);
+                        options.latencyWarmup().toSeconds(),
+                        options.settings()));
+        return LatencyRun.run(
+                cluster,
+                liveConfig,
+                live,
+                offered,
+                options.latencyWarmup(),
+                options.latencyMeasured());
     }
 
     /**
@@ -275,6 +311,7 @@ public final class PipelineBench {
         }
         overrides.put(ArbiterOptions.TOPIC_BARS.key(), inputs.bars());
         overrides.put(ArbiterOptions.TOPIC_FILLS.key(), inputs.fills());
+        overrides.putAll(options.settings());
         overrides.putAll(extra);
         ArbiterConfig config = ArbiterConfig.defaults().with(overrides);
         createOutputs(config);

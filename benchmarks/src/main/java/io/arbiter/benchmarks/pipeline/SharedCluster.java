@@ -25,8 +25,14 @@ final class SharedCluster implements AutoCloseable {
 
     private final MiniCluster cluster;
 
-    SharedCluster(int slots) throws Exception {
+    /**
+     * @param slots task slots of its one task manager
+     * @param settings task-manager settings of the run (buffer debloating: {@code
+     *     JobEnvironment.clusterConfiguration})
+     */
+    SharedCluster(int slots, Configuration settings) throws Exception {
         Configuration flink = new Configuration();
+        flink.addAll(settings);
         flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         flink.set(RestOptions.BIND_PORT, "0");
         SourceProgress.install(flink);
@@ -92,17 +98,49 @@ final class SharedCluster implements AutoCloseable {
                                 java.net.http.HttpResponse.BodyHandlers.ofString());
         com.fasterxml.jackson.databind.JsonNode root =
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
-        com.fasterxml.jackson.databind.JsonNode duration =
-                root.path("summary").path("end_to_end_duration");
+        com.fasterxml.jackson.databind.JsonNode summary = root.path("summary");
+        com.fasterxml.jackson.databind.JsonNode duration = summary.path("end_to_end_duration");
+        int recent = 0;
+        int unaligned = 0;
+        for (com.fasterxml.jackson.databind.JsonNode checkpoint : root.path("history")) {
+            if (checkpoint.path("status").asText().equals("COMPLETED")) {
+                recent++;
+                // A checkpoint that starts aligned and times out stays typed CHECKPOINT; the
+                // in-flight records it stored show that some barrier overtook them.
+                if (checkpoint.path("checkpoint_type").asText().contains("UNALIGNED")
+                        || checkpoint.path("persisted_data").asLong() > 0) {
+                    unaligned++;
+                }
+            }
+        }
         return new CheckpointTimes(
                 root.path("counts").path("completed").asLong(),
+                root.path("counts").path("failed").asLong(),
                 duration.path("p50").asDouble(Double.NaN),
                 duration.path("p99").asDouble(Double.NaN),
-                duration.path("max").asDouble(Double.NaN));
+                duration.path("max").asDouble(Double.NaN),
+                summary.path("state_size").path("max").asLong(-1),
+                summary.path("persisted_data").path("max").asLong(-1),
+                recent,
+                unaligned);
     }
 
-    /** Completed checkpoints and their end-to-end durations in milliseconds. */
-    record CheckpointTimes(long completed, double p50, double p99, double max) {}
+    /**
+     * Completed and failed checkpoints, their end-to-end durations in milliseconds, the largest
+     * state a checkpoint held and the most in-flight data one stored (unaligned checkpoints store
+     * the records their barriers overtook), and how many of the recent completed checkpoints (the
+     * REST API keeps the last ten) went unaligned: typed so, or storing in-flight records.
+     */
+    record CheckpointTimes(
+            long completed,
+            long failed,
+            double p50,
+            double p99,
+            double max,
+            long stateSizeMaxBytes,
+            long persistedDataMaxBytes,
+            int recent,
+            int recentUnaligned) {}
 
     void cancel(JobID job) throws Exception {
         cluster.cancelJob(job).get();

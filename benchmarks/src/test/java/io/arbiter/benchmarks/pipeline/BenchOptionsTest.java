@@ -50,4 +50,64 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--out"}, MODELS))
                 .hasMessageContaining("--out needs a value");
     }
+
+    @Test
+    void setTakesConfigurationKeysValidatedAsTheJobWould() {
+        BenchOptions options =
+                BenchOptions.parse(
+                        new String[] {
+                            "--set", "checkpointing.unaligned=false",
+                            "--set", "network.buffer-debloat.enabled = false",
+                            "--latency-rate", "2000",
+                            "--latency-only"
+                        },
+                        MODELS);
+        assertThat(options.settings())
+                .containsExactlyInAnyOrderEntriesOf(
+                        java.util.Map.of(
+                                "checkpointing.unaligned", "false",
+                                "network.buffer-debloat.enabled", "false"));
+        assertThat(options.latencyRate()).isEqualTo(2000);
+        assertThat(options.latencyOnly()).isTrue();
+        assertThat(
+                        PipelineBench.clusterSettings(options)
+                                .get(
+                                        org.apache.flink.configuration.TaskManagerOptions
+                                                .BUFFER_DEBLOAT_ENABLED))
+                .isFalse();
+        assertThat(BenchOptions.parse(new String[0], MODELS).settings()).isEmpty();
+        assertThat(BenchOptions.parse(new String[0], MODELS).latencyRate()).isZero();
+    }
+
+    @Test
+    void setRefusesUnknownKeysBadValuesAndWhatTheBenchmarkFixes() {
+        assertThatThrownBy(
+                        () ->
+                                BenchOptions.parse(
+                                        new String[] {"--set", "checkpointing.unaligend=true"},
+                                        MODELS))
+                .hasMessageContaining("checkpointing.unaligend: unknown key");
+        assertThatThrownBy(
+                        () ->
+                                BenchOptions.parse(
+                                        new String[] {"--set", "network.buffer-timeout=soon"},
+                                        MODELS))
+                .hasMessageContaining("network.buffer-timeout: cannot read 'soon'");
+        assertThatThrownBy(
+                        () ->
+                                BenchOptions.parse(
+                                        new String[] {"--set", "delivery.signals=exactly-once"},
+                                        MODELS))
+                .hasMessageContaining("the benchmark sets it itself");
+        assertThatThrownBy(
+                        () ->
+                                BenchOptions.parse(
+                                        new String[] {"--set", "checkpointing.interval=5 s"},
+                                        MODELS))
+                .hasMessageContaining("--checkpoint-interval-ms");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--set", "novalue"}, MODELS))
+                .hasMessageContaining("--set takes KEY=VALUE");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--latency-only"}, MODELS))
+                .hasMessageContaining("--latency-only needs --latency-rate");
+    }
 }

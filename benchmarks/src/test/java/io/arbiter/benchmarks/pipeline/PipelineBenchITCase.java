@@ -57,7 +57,9 @@ class PipelineBenchITCase {
                                 .classpath(brokerClasspath())
                                 .build()
                                 .start();
-                SharedCluster cluster = new SharedCluster(options.parallelism())) {
+                SharedCluster cluster =
+                        new SharedCluster(
+                                options.parallelism(), PipelineBench.clusterSettings(options))) {
             PipelineBench bench =
                     new PipelineBench(options, broker.bootstrapServers(), work, cluster);
             BenchReport report = bench.run();
@@ -98,6 +100,37 @@ class PipelineBenchITCase {
                     .isGreaterThanOrEqualTo(latency.get("p50").asDouble());
             assertThat(latency.get("p999").asDouble())
                     .isGreaterThanOrEqualTo(latency.get("p99").asDouble());
+            // Both lanes, each with its own samples and ordered percentiles.
+            JsonNode atLeastOnce = latency.get("at_least_once");
+            JsonNode exactlyOnce = latency.get("exactly_once");
+            assertOrderedPercentiles(atLeastOnce);
+            assertOrderedPercentiles(exactlyOnce);
+            assertThat(atLeastOnce.get("isolation").asText()).isEqualTo("read_uncommitted");
+            assertThat(exactlyOnce.get("isolation").asText()).isEqualTo("read_committed");
+            assertThat(atLeastOnce.get("p99").asDouble()).isEqualTo(latency.get("p99").asDouble());
+            assertThat(atLeastOnce.get("duplicates_dropped").asLong()).isNotNegative();
+            JsonNode intents = atLeastOnce.get("intents");
+            assertThat(intents.get("samples").asLong()).isNotNegative();
+            if (intents.get("samples").asLong() > 0) {
+                assertOrderedPercentiles(intents);
+            }
+            assertThat(latency.get("checkpoint_interval_ms").asLong()).isEqualTo(1000);
+            JsonNode checkpoints = latency.get("checkpoints");
+            assertThat(checkpoints.get("completed").asLong()).isPositive();
+            assertThat(checkpoints.get("end_to_end_max_ms").asDouble())
+                    .isGreaterThanOrEqualTo(checkpoints.get("end_to_end_p50_ms").asDouble());
+            assertThat(checkpoints.get("recent_unaligned").asInt())
+                    .isBetween(0, checkpoints.get("recent").asInt());
+            // An exactly-once record waits for a checkpoint to complete; at-least-once ones do
+            // not.
+            assertThat(exactlyOnce.get("p50").asDouble())
+                    .isGreaterThan(atLeastOnce.get("p50").asDouble());
+            assertThat(latency.get("settings").get("delivery.signals").asText())
+                    .isEqualTo("at-least-once");
+            assertThat(latency.get("settings").get("delivery.features").asText())
+                    .isEqualTo("exactly-once");
+            assertThat(latency.get("settings").get("checkpointing.unaligned").asText())
+                    .isEqualTo("true");
             assertThat(json.get("parallelism").asInt()).isEqualTo(1);
             assertThat(json.get("jvm").get("flags").isArray()).isTrue();
             assertThat(stages.get(2).get("profile").get("byOperator")).isNotEmpty();
@@ -108,7 +141,9 @@ class PipelineBenchITCase {
                     .contains("| passthrough |")
                     .contains("| features |")
                     .contains("| full |")
-                    .contains("p99.9");
+                    .contains("p99.9")
+                    .contains("| at-least-once | signal | read_uncommitted |")
+                    .contains("| exactly-once | feature vector | read_committed |");
 
             // Each stage did the work it was timed for, exactly once.
             Properties kafka = new Properties();
@@ -128,6 +163,20 @@ class PipelineBenchITCase {
             assertThat(committed(kafka, "bench.full.alloc.events")).isPositive();
             assertThat(committed(kafka, "bench.full.dlq.records")).isZero();
         }
+    }
+
+    private static void assertOrderedPercentiles(JsonNode lane) {
+        assertThat(lane.get("samples").asLong()).as(lane.toString()).isPositive();
+        assertThat(lane.get("p50").asDouble()).as(lane.toString()).isNotNegative();
+        assertThat(lane.get("p99").asDouble())
+                .as(lane.toString())
+                .isGreaterThanOrEqualTo(lane.get("p50").asDouble());
+        assertThat(lane.get("p999").asDouble())
+                .as(lane.toString())
+                .isGreaterThanOrEqualTo(lane.get("p99").asDouble());
+        assertThat(lane.get("max").asDouble())
+                .as(lane.toString())
+                .isGreaterThanOrEqualTo(lane.get("p999").asDouble());
     }
 
     private static long committed(Properties kafka, String topic) {

@@ -129,12 +129,20 @@ public final class ArbiterConfig implements Serializable {
                 typed.get(option);
             } catch (RuntimeException e) {
                 violations.add(
-                        option.key()
-                                + ": cannot read '"
-                                + values.get(option.key())
-                                + "' ("
-                                + e.getMessage()
-                                + ")");
+                        ArbiterOptions.DELIVERY.containsValue(option)
+                                ? option.key()
+                                        + ": '"
+                                        + values.get(option.key())
+                                        + "' is not "
+                                        + Delivery.EXACTLY_ONCE
+                                        + " or "
+                                        + Delivery.AT_LEAST_ONCE
+                                : option.key()
+                                        + ": cannot read '"
+                                        + values.get(option.key())
+                                        + "' ("
+                                        + e.getMessage()
+                                        + ")");
             }
         }
         if (!violations.isEmpty()) {
@@ -155,7 +163,21 @@ public final class ArbiterConfig implements Serializable {
         }
         requirePositive(ArbiterOptions.MAX_OUT_OF_ORDERNESS, violations, true);
         requirePositive(ArbiterOptions.IDLENESS, violations, false);
+        requirePositive(ArbiterOptions.WATERMARK_INTERVAL, violations, false);
         requirePositive(ArbiterOptions.CHECKPOINT_INTERVAL, violations, false);
+        requirePositive(ArbiterOptions.CHECKPOINT_ALIGNED_TIMEOUT, violations, true);
+        requirePositive(ArbiterOptions.BUFFER_TIMEOUT, violations, true);
+        requirePositive(ArbiterOptions.BUFFER_DEBLOAT_TARGET, violations, false);
+        for (ConfigOption<Delivery> lane : ArbiterOptions.AUDIT_TRAIL) {
+            if (get(lane) != Delivery.EXACTLY_ONCE) {
+                violations.add(
+                        lane.key()
+                                + ": must be exactly-once: "
+                                + get(topicOf(lane))
+                                + " is the audit trail (DOMAIN.md §9); at-least-once is for"
+                                + " features, signals, intents and dead letters");
+            }
+        }
         requirePositive(ArbiterOptions.TRANSACTION_TIMEOUT, violations, false);
         if (get(ArbiterOptions.TRANSACTION_TIMEOUT)
                         .compareTo(get(ArbiterOptions.CHECKPOINT_INTERVAL))
@@ -191,6 +213,25 @@ public final class ArbiterConfig implements Serializable {
         if (value.isNegative() || (!zeroAllowed && value.isZero())) {
             violations.add(option.key() + ": must be " + (zeroAllowed ? "≥ 0" : "> 0"));
         }
+    }
+
+    /**
+     * The delivery lane of the output topic {@code topic} (one of {@link ArbiterOptions#DELIVERY}).
+     */
+    public Delivery delivery(ConfigOption<String> topic) {
+        ConfigOption<Delivery> lane = ArbiterOptions.DELIVERY.get(topic);
+        if (lane == null) {
+            throw new IllegalArgumentException(topic.key() + " is not an output topic of the job");
+        }
+        return get(lane);
+    }
+
+    private static ConfigOption<String> topicOf(ConfigOption<Delivery> lane) {
+        return ArbiterOptions.DELIVERY.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(lane))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
     }
 
     public <T> T get(ConfigOption<T> option) {

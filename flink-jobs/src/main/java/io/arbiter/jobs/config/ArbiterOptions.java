@@ -4,7 +4,10 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every key of {@code conf/arbiter.yaml}, typed, with its default and meaning. The YAML file is
@@ -119,6 +122,71 @@ public final class ArbiterOptions {
                     TOPIC_HEALTH,
                     TOPIC_DEAD_LETTERS);
 
+    public static final ConfigOption<Delivery> DELIVERY_FEATURES =
+            delivery(
+                    "features",
+                    Delivery.AT_LEAST_ONCE,
+                    "at-least-once: models scored outside the job read the vectors and answer on"
+                            + " signals.external, so their decisions need them at once; a vector"
+                            + " is a function of its symbol's bars, so a replayed one is"
+                            + " byte-identical (id symbol|bar time).");
+
+    public static final ConfigOption<Delivery> DELIVERY_SIGNALS =
+            delivery(
+                    "signals",
+                    Delivery.AT_LEAST_ONCE,
+                    "at-least-once: the desk wants decisions within 50 ms (DOMAIN.md §9); id"
+                            + " model|version|symbol|bar time.");
+
+    public static final ConfigOption<Delivery> DELIVERY_INTENTS =
+            delivery(
+                    "intents",
+                    Delivery.AT_LEAST_ONCE,
+                    "at-least-once: the execution service wants decisions within 50 ms"
+                            + " (DOMAIN.md §9); id = the intent's intentId.");
+
+    public static final ConfigOption<Delivery> DELIVERY_ALLOCATIONS =
+            delivery(
+                    "allocations",
+                    Delivery.EXACTLY_ONCE,
+                    "exactly-once, and only that: the audit trail (DOMAIN.md §9).");
+
+    public static final ConfigOption<Delivery> DELIVERY_GOVERNANCE =
+            delivery(
+                    "governance",
+                    Delivery.EXACTLY_ONCE,
+                    "exactly-once, and only that: the audit trail (DOMAIN.md §9).");
+
+    public static final ConfigOption<Delivery> DELIVERY_DEAD_LETTERS =
+            delivery(
+                    "dead-letters",
+                    Delivery.EXACTLY_ONCE,
+                    "exactly-once: people reconcile dead letters against the input by count,"
+                            + " nobody waits on them, and a record refused after the sources has"
+                            + " no Kafka position to name it by.");
+
+    /** Every topic the job writes, with the option that chooses its delivery lane. */
+    public static final Map<ConfigOption<String>, ConfigOption<Delivery>> DELIVERY =
+            orderedMap(
+                    List.of(
+                            TOPIC_FEATURES,
+                            TOPIC_SIGNALS,
+                            TOPIC_INTENTS,
+                            TOPIC_ALLOCATIONS,
+                            TOPIC_GOVERNANCE,
+                            TOPIC_DEAD_LETTERS),
+                    List.of(
+                            DELIVERY_FEATURES,
+                            DELIVERY_SIGNALS,
+                            DELIVERY_INTENTS,
+                            DELIVERY_ALLOCATIONS,
+                            DELIVERY_GOVERNANCE,
+                            DELIVERY_DEAD_LETTERS));
+
+    /** The audit trail: written exactly once whatever the file says (DOMAIN.md §9). */
+    public static final List<ConfigOption<Delivery>> AUDIT_TRAIL =
+            List.of(DELIVERY_ALLOCATIONS, DELIVERY_GOVERNANCE);
+
     public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
             ConfigOptions.key("watermarks.max-out-of-orderness")
                     .durationType()
@@ -140,7 +208,36 @@ public final class ArbiterOptions {
                     .defaultValue(Duration.ofSeconds(10))
                     .withDescription(
                             "Checkpoint interval; exactly-once outputs become visible to"
-                                    + " read_committed consumers at each checkpoint.");
+                                    + " read_committed consumers at each checkpoint, so they lag"
+                                    + " by up to this plus a checkpoint's duration; at-least-once"
+                                    + " outputs do not wait for it.");
+
+    /**
+     * Unaligned checkpoints: a barrier overtakes the records queued in front of it, so a checkpoint
+     * no longer waits for a backed-up operator (the books, the planner) to work through its input;
+     * the overtaken records are stored in the checkpoint instead.
+     */
+    public static final ConfigOption<Boolean> CHECKPOINT_UNALIGNED =
+            ConfigOptions.key("checkpointing.unaligned")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Flink's execution.checkpointing.unaligned.enabled: barriers overtake"
+                                    + " queued records, so a checkpoint (and every exactly-once"
+                                    + " output) does not wait behind a busy operator.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_ALIGNED_TIMEOUT =
+            ConfigOptions.key("checkpointing.aligned-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ZERO)
+                    .withDescription(
+                            "Flink's execution.checkpointing.aligned-checkpoint-timeout, used with"
+                                    + " checkpointing.unaligned: a checkpoint starts aligned (it"
+                                    + " stores no in-flight records) and turns unaligned where it"
+                                    + " is still aligning this long after it started; 0 (default):"
+                                    + " unaligned from the start, so no input channel is ever"
+                                    + " blocked for alignment and at-least-once records never"
+                                    + " wait for a barrier (benchmarks/README.md).");
 
     public static final ConfigOption<String> CHECKPOINT_DIR =
             ConfigOptions.key("checkpointing.directory")
@@ -148,6 +245,47 @@ public final class ArbiterOptions {
                     .noDefaultValue()
                     .withDescription(
                             "Durable checkpoint storage URI (file://, s3://); in-memory when unset.");
+
+    public static final ConfigOption<Duration> BUFFER_TIMEOUT =
+            ConfigOptions.key("network.buffer-timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(5))
+                    .withDescription(
+                            "Flink's execution.buffer-timeout.interval: the longest a record waits"
+                                    + " in a partly filled network buffer between two tasks (Flink's"
+                                    + " default, 100 ms, is paid again at every hop); 0 flushes"
+                                    + " after every record.");
+
+    public static final ConfigOption<Boolean> BUFFER_DEBLOAT =
+            ConfigOptions.key("network.buffer-debloat.enabled")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Flink's taskmanager.network.memory.buffer-debloat.enabled: each"
+                                    + " task's input buffers shrink to what it consumes in"
+                                    + " network.buffer-debloat.target, so little data queues in"
+                                    + " front of a barrier. A task-manager setting: run and demo"
+                                    + " apply it to their embedded cluster; on a Flink cluster set it"
+                                    + " in the cluster's configuration.");
+
+    public static final ConfigOption<Duration> BUFFER_DEBLOAT_TARGET =
+            ConfigOptions.key("network.buffer-debloat.target")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(200))
+                    .withDescription(
+                            "Flink's taskmanager.network.memory.buffer-debloat.target: how long"
+                                    + " the data queued in a task's input buffers should take it to"
+                                    + " consume (Flink's default: 1 s).");
+
+    public static final ConfigOption<Duration> WATERMARK_INTERVAL =
+            ConfigOptions.key("watermarks.interval")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(10))
+                    .withDescription(
+                            "Flink's pipeline.auto-watermark-interval: how often sources emit"
+                                    + " watermarks. A feature vector leaves once the watermark has"
+                                    + " passed its bar, so every decision waits up to this long"
+                                    + " (Flink's default: 200 ms).");
 
     public static final ConfigOption<String> STATE_BACKEND =
             ConfigOptions.key("state.backend")
@@ -232,10 +370,22 @@ public final class ArbiterOptions {
                     TOPIC_GOVERNANCE,
                     TOPIC_HEALTH,
                     TOPIC_DEAD_LETTERS,
+                    DELIVERY_FEATURES,
+                    DELIVERY_SIGNALS,
+                    DELIVERY_INTENTS,
+                    DELIVERY_ALLOCATIONS,
+                    DELIVERY_GOVERNANCE,
+                    DELIVERY_DEAD_LETTERS,
                     MAX_OUT_OF_ORDERNESS,
                     IDLENESS,
+                    WATERMARK_INTERVAL,
                     CHECKPOINT_INTERVAL,
+                    CHECKPOINT_UNALIGNED,
+                    CHECKPOINT_ALIGNED_TIMEOUT,
                     CHECKPOINT_DIR,
+                    BUFFER_TIMEOUT,
+                    BUFFER_DEBLOAT,
+                    BUFFER_DEBLOAT_TARGET,
                     STATE_BACKEND,
                     FEATURES_PUBLISH_WINDOW,
                     SCORING_DEVICE,
@@ -243,6 +393,26 @@ public final class ArbiterOptions {
                     BATCH_SIZE,
                     MAX_DELAY,
                     CONTROL_HMAC_KEY);
+
+    private static ConfigOption<Delivery> delivery(
+            String topicKey, Delivery defaultLane, String why) {
+        return ConfigOptions.key("delivery." + topicKey)
+                .enumType(Delivery.class)
+                .defaultValue(defaultLane)
+                .withDescription(
+                        "Delivery lane of topics."
+                                + topicKey
+                                + ": exactly-once or at-least-once (README, \"Topics\"). Default "
+                                + why);
+    }
+
+    private static <K, V> Map<K, V> orderedMap(List<K> keys, List<V> values) {
+        Map<K, V> map = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            map.put(keys.get(i), values.get(i));
+        }
+        return Collections.unmodifiableMap(map);
+    }
 
     private static ConfigOption<String> topic(String key, String defaultName) {
         return ConfigOptions.key("topics." + key)

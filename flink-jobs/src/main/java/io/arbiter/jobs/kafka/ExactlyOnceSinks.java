@@ -1,19 +1,15 @@
 package io.arbiter.jobs.kafka;
 
-import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 
 import io.arbiter.jobs.config.ArbiterConfig;
-import io.arbiter.jobs.config.ArbiterOptions;
+import io.arbiter.jobs.config.Delivery;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.kafka.clients.producer.ProducerConfig;
-
-import java.util.Properties;
 
 /**
- * Transactional Kafka sinks: a record becomes visible to read_committed consumers once, when the
- * checkpoint that covers it completes. Each sink has its own transactional-id prefix ({@code
- * <job>-<sink>}), so two jobs or two sinks never fence each other (STACK.md trap 5).
+ * Transactional Kafka sinks without a record id header: the paper broker's outputs and the
+ * benchmark's passthrough. The Arbiter job's own outputs go through {@link OutputSinks}, each in
+ * its configured delivery lane and with its id.
  */
 public final class ExactlyOnceSinks {
 
@@ -26,15 +22,7 @@ public final class ExactlyOnceSinks {
             EventTime<T> time,
             String sinkName,
             ArbiterConfig config) {
-        Properties producer = config.kafkaProperties();
-        producer.setProperty(
-                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
-                String.valueOf(config.get(ArbiterOptions.TRANSACTION_TIMEOUT).toMillis()));
-        return KafkaSink.<T>builder()
-                .setKafkaProducerConfig(producer)
-                .setRecordSerializer(new AvroRecordSerializer<>(type, topic, key, time))
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
-                .setTransactionalIdPrefix(config.get(ArbiterOptions.JOB_NAME) + "-" + sinkName)
-                .build();
+        return OutputSinks.of(
+                type, topic, key, time, null, sinkName, Delivery.EXACTLY_ONCE, config);
     }
 }

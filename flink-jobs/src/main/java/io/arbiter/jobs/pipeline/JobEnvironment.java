@@ -3,8 +3,10 @@ package io.arbiter.jobs.pipeline;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 
 import io.arbiter.jobs.config.ArbiterConfig;
@@ -30,12 +32,43 @@ public final class JobEnvironment {
         flink.set(
                 CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
                 CheckpointingMode.EXACTLY_ONCE);
+        // Small, fast barriers: an exactly-once output is visible once the barrier after it has
+        // crossed the whole graph (README, "Latency and checkpoints").
+        flink.set(
+                CheckpointingOptions.ENABLE_UNALIGNED,
+                config.get(ArbiterOptions.CHECKPOINT_UNALIGNED));
+        flink.set(
+                CheckpointingOptions.ALIGNED_CHECKPOINT_TIMEOUT,
+                config.get(ArbiterOptions.CHECKPOINT_ALIGNED_TIMEOUT));
+        // At-least-once outputs wait for neither: only for the watermark that releases a bar's
+        // features and for the network buffers between tasks.
+        flink.set(
+                PipelineOptions.AUTO_WATERMARK_INTERVAL,
+                config.get(ArbiterOptions.WATERMARK_INTERVAL));
+        flink.set(ExecutionOptions.BUFFER_TIMEOUT, config.get(ArbiterOptions.BUFFER_TIMEOUT));
         flink.set(StateBackendOptions.STATE_BACKEND, config.get(ArbiterOptions.STATE_BACKEND));
         String checkpointDir = config.get(ArbiterOptions.CHECKPOINT_DIR);
         if (checkpointDir != null) {
             flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpointDir);
         }
         // Explicit flink.* settings from the file win over the derived ones.
+        flink.addAll(config.flinkConfiguration());
+        return flink;
+    }
+
+    /**
+     * The task-manager settings of the configuration: they take effect only where the cluster is
+     * built from them (the embedded MiniCluster of {@code run} and {@code demo}, the benchmark's
+     * cluster); a Flink cluster reads them from its own configuration file.
+     */
+    public static Configuration clusterConfiguration(ArbiterConfig config) {
+        Configuration flink = new Configuration();
+        flink.set(
+                TaskManagerOptions.BUFFER_DEBLOAT_ENABLED,
+                config.get(ArbiterOptions.BUFFER_DEBLOAT));
+        flink.set(
+                TaskManagerOptions.BUFFER_DEBLOAT_TARGET,
+                config.get(ArbiterOptions.BUFFER_DEBLOAT_TARGET));
         flink.addAll(config.flinkConfiguration());
         return flink;
     }

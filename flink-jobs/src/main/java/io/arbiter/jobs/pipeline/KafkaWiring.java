@@ -1,9 +1,16 @@
 package io.arbiter.jobs.pipeline;
 
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+
 import io.arbiter.jobs.config.ArbiterConfig;
 import io.arbiter.jobs.config.ArbiterOptions;
-import io.arbiter.jobs.kafka.ExactlyOnceSinks;
+import io.arbiter.jobs.kafka.EventTime;
 import io.arbiter.jobs.kafka.KafkaIngest;
+import io.arbiter.jobs.kafka.OutputSinks;
+import io.arbiter.jobs.kafka.RecordId;
+import io.arbiter.jobs.kafka.RecordIds;
+import io.arbiter.jobs.kafka.RecordKey;
 import io.arbiter.models.signals.ScoringSettings;
 import io.arbiter.operators.validation.BarValidator;
 import io.arbiter.operators.validation.ExternalSignalValidator;
@@ -21,6 +28,7 @@ import io.arbiter.schemas.SourcedBar;
 import io.arbiter.schemas.SourcedCommand;
 import io.arbiter.schemas.SourcedFill;
 import io.arbiter.schemas.TradeIntent;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /** The production connectors of {@link ArbiterPipeline}: every topic from the configuration. */
 public final class KafkaWiring {
@@ -151,50 +159,72 @@ public final class KafkaWiring {
                 policy.breakers().maxScoringLatency());
     }
 
+    /**
+     * Every output of the job, each written in the delivery lane {@code delivery.*} gives its topic
+     * and with its deterministic id in the {@code arbiter-id} header ({@link RecordIds}).
+     */
     public static ArbiterPipeline.Outputs outputs(ArbiterConfig config) {
         return new ArbiterPipeline.Outputs(
-                ExactlyOnceSinks.of(
+                sink(
                         FeatureVector.class,
-                        config.get(ArbiterOptions.TOPIC_FEATURES),
+                        ArbiterOptions.TOPIC_FEATURES,
                         FeatureVector::getSymbol,
                         vector -> vector.getTime().toEpochMilli(),
+                        RecordIds.FEATURES,
                         "features",
                         config),
-                ExactlyOnceSinks.of(
+                sink(
                         ModelSignal.class,
-                        config.get(ArbiterOptions.TOPIC_SIGNALS),
+                        ArbiterOptions.TOPIC_SIGNALS,
                         ModelSignal::getSymbol,
                         signal -> signal.getTime().toEpochMilli(),
+                        RecordIds.SIGNALS,
                         "signals",
                         config),
-                ExactlyOnceSinks.of(
+                sink(
                         GovernanceEvent.class,
-                        config.get(ArbiterOptions.TOPIC_GOVERNANCE),
+                        ArbiterOptions.TOPIC_GOVERNANCE,
                         GovernanceEvent::getBook,
                         event -> event.getTime().toEpochMilli(),
+                        RecordIds.GOVERNANCE,
                         "governance",
                         config),
-                ExactlyOnceSinks.of(
+                sink(
                         AllocationEvent.class,
-                        config.get(ArbiterOptions.TOPIC_ALLOCATIONS),
+                        ArbiterOptions.TOPIC_ALLOCATIONS,
                         AllocationEvent::getBook,
                         event -> event.getTime().toEpochMilli(),
+                        RecordIds.ALLOCATIONS,
                         "allocations",
                         config),
-                ExactlyOnceSinks.of(
+                sink(
                         TradeIntent.class,
-                        config.get(ArbiterOptions.TOPIC_INTENTS),
+                        ArbiterOptions.TOPIC_INTENTS,
                         TradeIntent::getBook,
                         intent -> intent.getTime().toEpochMilli(),
+                        RecordIds.INTENTS,
                         "intents",
                         config),
-                ExactlyOnceSinks.of(
+                sink(
                         DeadLetter.class,
-                        config.get(ArbiterOptions.TOPIC_DEAD_LETTERS),
+                        ArbiterOptions.TOPIC_DEAD_LETTERS,
                         DeadLetter::getSourceTopic,
                         letter -> letter.getTime().toEpochMilli(),
+                        RecordIds.DEAD_LETTERS,
                         "dead-letters",
                         config),
                 config.get(ArbiterOptions.FEATURES_PUBLISH_WINDOW));
+    }
+
+    private static <T extends SpecificRecordBase> KafkaSink<T> sink(
+            Class<T> type,
+            ConfigOption<String> topic,
+            RecordKey<T> key,
+            EventTime<T> time,
+            RecordId<T> id,
+            String sinkName,
+            ArbiterConfig config) {
+        return OutputSinks.of(
+                type, config.get(topic), key, time, id, sinkName, config.delivery(topic), config);
     }
 }

@@ -30,6 +30,7 @@ public final class LocalCluster {
             ArbiterConfig config, int webPort, int prometheusPort) {
         Configuration flink =
                 configuration(webPort, prometheusPort, config.get(ArbiterOptions.PARALLELISM));
+        flink.addAll(JobEnvironment.clusterConfiguration(config));
         flink.addAll(JobEnvironment.flinkConfiguration(config));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(flink);
