@@ -14,16 +14,13 @@ import io.arbiter.jobs.kafka.RecordIds;
 import io.arbiter.jobs.pipeline.ArbiterPipeline;
 import io.arbiter.jobs.pipeline.JobEnvironment;
 import io.arbiter.jobs.pipeline.KafkaWiring;
-import io.arbiter.models.manifest.ModelManifest;
 import io.arbiter.operators.ingest.BarCsv;
 import io.arbiter.operators.policy.Policy;
 import io.arbiter.operators.validation.BarValidator;
 import io.arbiter.operators.validation.RecordValidator;
 import io.arbiter.operators.validation.Violation;
 import io.arbiter.schemas.Bar;
-import io.arbiter.schemas.ExternalSignal;
 import io.arbiter.schemas.ModelSignal;
-import io.arbiter.schemas.SignalSide;
 import io.arbiter.schemas.TradeIntent;
 import io.arbiter.schemas.codec.AvroCodec;
 import org.apache.kafka.clients.admin.Admin;
@@ -57,17 +54,17 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The delivery lanes with the shipped defaults, on the whole job: an external model signals every
- * bar of one symbol, its signals pass the gate and the planner turns them into trade intents.
- * Checkpoints are half an hour apart (and at least half an hour after the start), so within these
- * tests none completes:
+ * The delivery lanes with the shipped defaults, on the whole job: the shipped models score the bars
+ * of one symbol, signals pass the gate and the planner turns them into trade intents. Checkpoints
+ * are half an hour apart (and at least half an hour after the start), so within these tests none
+ * completes:
  *
  * <ul>
  *   <li>signals and intents (at-least-once) are readable by a read_uncommitted consumer at once,
  *       each with its deterministic id in the {@code arbiter-id} header, while a dead letter on the
  *       exactly-once {@code dlq.records} is written but stays invisible to read_committed;
  *   <li>after a failover, which replays everything since no checkpoint completed, a consumer reads
- *       records again: every copy is byte-identical and carries the same id, so dropping ids
+ *       the records again: every copy is byte-identical and carries the same id, so dropping ids
  *       already seen leaves each record once.
  * </ul>
  */
@@ -79,11 +76,11 @@ class DeliveryLanesITCase {
 
     private static final Path USDCHF = Path.of("../data/bars/usdchf_2h.csv");
     private static final int BARS = 200;
-    private static final int CRASH_AT_BAR = 150;
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
-    // A short regime history so the gate passes early; two models share the book half and half
-    // on probation, no baseline model; the planner's limits let the one symbol hold the book.
+    // A short regime history and gates at 0.5 so the shipped models' signals pass early; the
+    // models share the book on probation, no baseline model; the planner's limits let the one
+    // symbol hold the book.
     private static final String POLICY_YAML =
             String.join(
                     "\n",
@@ -92,6 +89,11 @@ class DeliveryLanesITCase {
                     "  regime:",
                     "    window-bars: 30",
                     "    min-history-bars: 30",
+                    "gating:",
+                    "  thresholds:",
+                    "    low_vol: 0.5",
+                    "    med_vol: 0.5",
+                    "    high_vol: 0.5",
                     "allocation:",
                     "  start-share: 0.5",
                     "  cap-without-approval: 0.5",
@@ -113,42 +115,35 @@ class DeliveryLanesITCase {
 
     @TempDir static Path dir;
 
+    /** The shipped models, scored in the job: a replay scores the same vectors the same way. */
+    private static final Path MODELS = Path.of("../models").toAbsolutePath().normalize();
+
+    /** The one shipped model that scores every bar (trees take missing inputs). */
+    private static final String EVERY_BAR = "gbdt-ttr28";
+
     private static Policy policy;
-    private static Path models;
     private static List<Bar> bars;
     private static List<SimpleEntry<byte[], byte[]>> barRecords;
-    private static List<SimpleEntry<byte[], byte[]>> signalRecords;
+
+    /** The bar after them, which fails the job once. */
+    private static Bar poison;
 
     @BeforeAll
     static void data() throws Exception {
         policy = Policy.load(Files.writeString(dir.resolve("policy.yaml"), POLICY_YAML));
-        models = dir.resolve("models");
-        externalModel(models.resolve("bull"), "bull");
-        externalModel(models.resolve("bear"), "bear");
-        bars =
-                BarCsv.readTable(USDCHF, "USDCHF", Duration.ZERO).rows().subList(0, BARS).stream()
+        List<Bar> rows =
+                BarCsv.readTable(USDCHF, "USDCHF", Duration.ZERO)
+                        .rows()
+                        .subList(0, BARS + 1)
+                        .stream()
                         .map(BarCsv.Row::bar)
                         .toList();
+        bars = rows.subList(0, BARS);
+        poison = rows.get(BARS);
         AvroCodec<Bar> barCodec = AvroCodec.of(Bar.class);
-        AvroCodec<ExternalSignal> signalCodec = AvroCodec.of(ExternalSignal.class);
         barRecords = new ArrayList<>();
-        signalRecords = new ArrayList<>();
         for (Bar bar : bars) {
             barRecords.add(new SimpleEntry<>(key("USDCHF"), barCodec.encode(bar)));
-            for (String model : List.of("bull", "bear")) {
-                signalRecords.add(
-                        new SimpleEntry<>(
-                                key(model),
-                                signalCodec.encode(
-                                        ExternalSignal.newBuilder()
-                                                .setModel(model)
-                                                .setVersion("1")
-                                                .setSymbol("USDCHF")
-                                                .setTime(bar.getTime())
-                                                .setPWin(model.equals("bull") ? 0.9 : 0.2)
-                                                .setSide(SignalSide.LONG)
-                                                .build())));
-            }
         }
     }
 
@@ -196,7 +191,11 @@ class DeliveryLanesITCase {
                 ModelSignal signal = signalCodec.decode(record.value());
                 assertThat(RecordIds.of(record.headers()))
                         .isEqualTo(
-                                signal.getModel() + "|1|USDCHF|" + signal.getTime().toEpochMilli());
+                                signal.getModel()
+                                        + "|"
+                                        + signal.getVersion()
+                                        + "|USDCHF|"
+                                        + signal.getTime().toEpochMilli());
             }
             AvroCodec<TradeIntent> intentCodec = AvroCodec.of(TradeIntent.class);
             for (ConsumerRecord<byte[], byte[]> record : intents) {
@@ -218,46 +217,58 @@ class DeliveryLanesITCase {
     void afterAFailoverRecordsComeAgainByteIdenticalUnderTheSameIds() throws Exception {
         ArbiterConfig config = config("lanes-failover");
         send(config);
-        CrashOnceVisible.arm(config);
-        // The last bar waits for a later one to move the watermark past it: every other bar's
-        // signals come out.
+        // The tree model scores every bar; the last bar waits for a later one to move the
+        // watermark past it.
         Set<String> expectedSignals = new HashSet<>();
         for (Bar bar : bars.subList(0, BARS - 1)) {
-            for (String model : List.of("bull", "bear")) {
-                expectedSignals.add(model + "|1|USDCHF|" + bar.getTime().toEpochMilli());
-            }
+            expectedSignals.add(EVERY_BAR + "|1|USDCHF|" + bar.getTime().toEpochMilli());
         }
+        CrashOnce.arm(poison.getTime());
 
-        JobClient job = start(config, new CrashOnceVisible());
+        JobClient job = start(config, new CrashOnce());
         Map<String, List<byte[]>> signals;
         Map<String, List<byte[]>> intents;
         try {
-            // The restarted job goes through every bar again: each signal read before the crash
-            // comes a second time, and every bar's signals come at least once.
+            // Every bar's signals and some intents are read while no checkpoint has completed.
+            Set<String> signalsSeen =
+                    ids(awaitUncommitted(
+                                    config.get(ArbiterOptions.TOPIC_SIGNALS),
+                                    r -> ids(r).keySet().containsAll(expectedSignals),
+                                    "a signal of every bar"))
+                            .keySet();
+            Set<String> intentsSeen =
+                    ids(awaitUncommitted(
+                                    config.get(ArbiterOptions.TOPIC_INTENTS),
+                                    r -> !r.isEmpty(),
+                                    "an intent"))
+                            .keySet();
+            // The next bar fails the job once; it restarts with nothing to restore, so it reads
+            // and writes everything again.
+            KAFKA.send(
+                    config.get(ArbiterOptions.TOPIC_BARS),
+                    key("USDCHF"),
+                    AvroCodec.of(Bar.class).encode(poison));
             signals =
                     ids(
                             awaitUncommitted(
                                     config.get(ArbiterOptions.TOPIC_SIGNALS),
-                                    r ->
-                                            CrashOnceVisible.crashed
-                                                    && ids(r).keySet().containsAll(expectedSignals)
-                                                    && twiceEach(
-                                                            ids(r), CrashOnceVisible.signalsSeen),
-                                    "every signal, and again those read before the crash"));
+                                    r -> CrashOnce.crashed && twiceEach(ids(r), signalsSeen),
+                                    "the signals read before the failure, again"));
             intents =
                     ids(
                             awaitUncommitted(
                                     config.get(ArbiterOptions.TOPIC_INTENTS),
-                                    r -> twiceEach(ids(r), CrashOnceVisible.intentsSeen),
-                                    "again the intents read before the crash"));
+                                    r -> twiceEach(ids(r), intentsSeen),
+                                    "the intents read before the failure, again"));
         } finally {
             job.cancel().get();
         }
 
         assertThat(signals.keySet()).containsAll(expectedSignals);
-        assertThat(CrashOnceVisible.signalsSeen).isNotEmpty();
+        // The other models' signals are there too (logistic and MLP need complete features).
+        assertThat(signals.keySet()).anyMatch(id -> !id.startsWith(EVERY_BAR + "|"));
         assertOneContentPerId(signals);
-        assertThat(CrashOnceVisible.intentsSeen).isNotEmpty();
+        assertThat(intents).isNotEmpty();
         assertOneContentPerId(intents);
         AvroCodec<TradeIntent> intentCodec = AvroCodec.of(TradeIntent.class);
         for (Map.Entry<String, List<byte[]>> intent : intents.entrySet()) {
@@ -305,7 +316,7 @@ class DeliveryLanesITCase {
         }
         settings.putAll(
                 Map.of(
-                        "scoring.models-dir", models.toString(),
+                        "scoring.models-dir", MODELS.toString(),
                         "checkpointing.interval", "30 min",
                         "flink.execution.checkpointing.min-pause", "30 min",
                         // Above the interval, within the broker's transaction.max.timeout.ms.
@@ -333,8 +344,6 @@ class DeliveryLanesITCase {
 
     private static void send(ArbiterConfig config) throws Exception {
         KAFKA.sendAll(config.get(ArbiterOptions.TOPIC_BARS), new ArrayList<>(barRecords));
-        KAFKA.sendAll(
-                config.get(ArbiterOptions.TOPIC_EXTERNAL_SIGNALS), new ArrayList<>(signalRecords));
     }
 
     /** The production graph, unbounded, with {@code validator} on the bars. */
@@ -393,26 +402,15 @@ class DeliveryLanesITCase {
         return consumer;
     }
 
-    /**
-     * Accepts every bar, but at the {@value #CRASH_AT_BAR}th bar of its first run waits until a
-     * signal and an intent are readable, notes which, then throws once. No checkpoint has
-     * completed, so the restarted job replays everything: those records are certain to come again.
-     */
-    static final class CrashOnceVisible implements RecordValidator<Bar> {
+    /** Accepts every bar, but throws once at the armed bar (static: it survives the restart). */
+    static final class CrashOnce implements RecordValidator<Bar> {
         private static final long serialVersionUID = 1L;
-        // Static: they must survive the task restart the failure causes (same JVM).
         static final AtomicBoolean armed = new AtomicBoolean();
         static volatile boolean crashed;
-        static volatile String signalsTopic;
-        static volatile String intentsTopic;
         static volatile Instant crashBar;
-        static volatile Set<String> signalsSeen = Set.of();
-        static volatile Set<String> intentsSeen = Set.of();
 
-        static void arm(ArbiterConfig config) {
-            signalsTopic = config.get(ArbiterOptions.TOPIC_SIGNALS);
-            intentsTopic = config.get(ArbiterOptions.TOPIC_INTENTS);
-            crashBar = bars.get(CRASH_AT_BAR).getTime();
+        static void arm(Instant bar) {
+            crashBar = bar;
             crashed = false;
             armed.set(true);
         }
@@ -420,20 +418,6 @@ class DeliveryLanesITCase {
         @Override
         public List<Violation> validate(Bar bar) {
             if (bar.getTime().equals(crashBar) && armed.compareAndSet(true, false)) {
-                signalsSeen =
-                        Set.copyOf(
-                                ids(awaitUncommitted(
-                                                signalsTopic,
-                                                r -> !r.isEmpty(),
-                                                "a signal before the crash"))
-                                        .keySet());
-                intentsSeen =
-                        Set.copyOf(
-                                ids(awaitUncommitted(
-                                                intentsTopic,
-                                                r -> !r.isEmpty(),
-                                                "an intent before the crash"))
-                                        .keySet());
                 crashed = true;
                 throw new IllegalStateException("injected failure");
             }
@@ -443,33 +427,5 @@ class DeliveryLanesITCase {
 
     private static byte[] key(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void externalModel(Path directory, String id) throws Exception {
-        ModelManifest.Calibrator identity =
-                new ModelManifest.Calibrator(
-                        ModelManifest.Calibrator.ISOTONIC,
-                        null,
-                        null,
-                        List.of(0.0, 1.0),
-                        List.of(0.0, 1.0),
-                        0.25);
-        new ModelManifest(
-                        id,
-                        "1",
-                        ModelManifest.EXTERNAL,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "P(win)",
-                        null,
-                        null,
-                        null,
-                        Map.of("low_vol", identity, "med_vol", identity, "high_vol", identity),
-                        null)
-                .write(directory);
     }
 }

@@ -223,6 +223,9 @@ class MarketDataPipelineITCase {
                         dlqTopic,
                         Map.of(
                                 "checkpointing.interval", "100 ms",
+                                // The exactly-once lane under test (features default to
+                                // at-least-once, where a replay may repeat a vector by its id).
+                                "delivery.features", "exactly-once",
                                 "flink.restart-strategy.type", "fixed-delay",
                                 "flink.restart-strategy.fixed-delay.attempts", "3",
                                 "flink.restart-strategy.fixed-delay.delay", "100 ms"));
