@@ -24,13 +24,11 @@ import java.time.Instant;
  * inputs (commands, data quality) go through their Avro single-object form. Enums are written by
  * name, so a symbol added to a schema never shifts what older bytes mean.
  *
- * <p>A record whose schema gains a field must gain it here too: the codec's tests hold the field
- * counts it writes to the schemas'.
+ * <p>The layout has no version of its own: whoever stores inputs versions its bytes ({@link
+ * BookState#FORMAT}), and a change here is a new format there. A record whose schema gains a field
+ * must gain it here too: the codec's tests hold the field counts it writes to the schemas'.
  */
 public final class BookInputCodec {
-
-    /** The layout of one input; a change of layout is a new version, and old ones stay readable. */
-    public static final int VERSION = 1;
 
     /** Fields of {@link ModelSignal} written by {@link #writeSignal}. */
     public static final int SIGNAL_FIELDS = 14;
@@ -227,17 +225,17 @@ public final class BookInputCodec {
     }
 
     private static ByteBuffer readNullableBytes(DataInput in) throws IOException {
+        byte[] bytes = readBytes(in);
+        return bytes == null ? null : ByteBuffer.wrap(bytes);
+    }
+
+    /** Bytes written by {@link #writeBytes}; null for the length -1 of absent raw bytes. */
+    private static byte[] readBytes(DataInput in) throws IOException {
         int length = in.readInt();
         if (length < 0) {
             return null;
         }
         byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return ByteBuffer.wrap(bytes);
-    }
-
-    private static byte[] readBytes(DataInput in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
         in.readFully(bytes);
         return bytes;
     }

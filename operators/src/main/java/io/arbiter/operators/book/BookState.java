@@ -118,9 +118,7 @@ public final class BookState {
                 WaitingInputs.AtTime due = waiting.releaseFirst();
                 actAt(due.time(), due.time(), due.inputs(), catalogue, out);
             } else {
-                List<AllocationEvent> allocations = new ArrayList<>();
-                emit(desk.advanceTo(next, catalogue), allocations, out);
-                giveToPlanner(allocations);
+                emitToPlanner(desk.advanceTo(next, catalogue), out);
                 if (nextWakeUp() <= next) {
                     break; // the governor's contract is a strictly later timer; never spin
                 }
@@ -207,13 +205,12 @@ public final class BookState {
             return; // the verifier refused it already; nothing verified gets here malformed
         }
         Policy before = desk.policy();
-        List<AllocationEvent> allocations = new ArrayList<>();
-        emit(desk.onCommand(command, payload, catalogue), allocations, out);
+        BookOutcome outcome = desk.onCommand(command, payload, catalogue);
         if (desk.policy() != before) {
             // A policy the governor took reaches the planner's decisions too, from now on.
             planner.usePolicy(desk.policy());
         }
-        giveToPlanner(allocations);
+        emitToPlanner(outcome, out);
     }
 
     private static void emit(
@@ -225,6 +222,13 @@ public final class BookState {
             out.allocation(allocation);
             allocations.add(allocation);
         }
+    }
+
+    /** Emits what an outcome decided and gives its allocations to the planner at once. */
+    private void emitToPlanner(BookOutcome outcome, BookOutput out) {
+        List<AllocationEvent> allocations = new ArrayList<>(outcome.allocations().size());
+        emit(outcome, allocations, out);
+        giveToPlanner(allocations);
     }
 
     private void giveToPlanner(List<AllocationEvent> allocations) {

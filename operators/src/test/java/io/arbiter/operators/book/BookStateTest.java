@@ -21,8 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BookStateTest {
 
-    private static final long DAY_MILLIS = day(1) - day(0);
-
     private static final List<String> SYMBOLS =
             List.of("AA", "BA", "CAT", "DD", "GE", "HD", "IBM", "JNJ", "KO", "MMM");
 

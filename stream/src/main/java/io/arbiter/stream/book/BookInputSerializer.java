@@ -95,8 +95,9 @@ public final class BookInputSerializer extends TypeSerializer<BookInput> {
     }
 
     /**
-     * The layout's version is {@link BookInputCodec#VERSION}, written by whoever stores inputs (the
-     * book's state format); on the wire between operators both ends are one build.
+     * The layout's version is the storing state's ({@link
+     * io.arbiter.operators.book.BookState#FORMAT}); on the wire between operators both ends are one
+     * build.
      */
     public static final class Snapshot extends SimpleTypeSerializerSnapshot<BookInput> {
         public Snapshot() {
